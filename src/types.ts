@@ -63,6 +63,7 @@ export type Change =
   | { action: 'tag'; tags: Tags }
   | { action: 'untag'; keys: string[] }
   | { action: 'publish' }
+  | { action: 'delete' }
 
 export interface Plan {
   kind: FunctionKind
