@@ -218,11 +218,15 @@ describe('upsertPullRequestComment', () => {
     updateComment.mockRejectedValue(httpError(500, `server broke near ${TOKEN}`))
     pages = [[comment(5, `${MARKER}\nold`)]]
 
-    const error = await upsertPullRequestComment(options).catch((e: unknown) => e as Error)
+    const error = await upsertPullRequestComment(options).then(
+      () => undefined,
+      (thrown: unknown) => thrown
+    )
 
     expect(error).toBeInstanceOf(Error)
-    expect(error.message).toMatch(/update comment 5 on pull request #7 of octo\/site: HTTP 500/)
-    expect(error.message).not.toContain(TOKEN)
+    const { message } = error as Error
+    expect(message).toMatch(/update comment 5 on pull request #7 of octo\/site: HTTP 500/)
+    expect(message).not.toContain(TOKEN)
   })
 
   it('throws network errors without a status', async () => {
