@@ -133,7 +133,7 @@ export function checkCode(source: string, options: CodeCheckOptions): CodeFindin
 
   const checker = new Checker(source, runtime, findings)
   checker.run(program)
-  checkEntryPoint(program, runtime, kind, findings)
+  checkEntryPoint(program, kind, findings)
 
   return findings.sort((a, b) => a.line - b.line || a.column - b.column)
 }
@@ -518,12 +518,7 @@ function findTopLevelBinding(program: AnyNode, name: string): boolean {
   )
 }
 
-function checkEntryPoint(
-  program: AnyNode,
-  runtime: Runtime,
-  kind: FunctionKind,
-  findings: CodeFinding[]
-): void {
+function checkEntryPoint(program: AnyNode, kind: FunctionKind, findings: CodeFinding[]): void {
   const name = ENTRY_POINTS[kind]
   if (findTopLevelFunction(program, name) !== undefined) return
 
