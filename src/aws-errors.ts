@@ -1,0 +1,134 @@
+// Turns failed AWS calls into messages that say what happened and what to do.
+
+/** A failed CloudFront call, with the operation that failed. */
+export class AwsCallError extends Error {
+  readonly code: string
+  readonly status: number | undefined
+  readonly requestId: string | undefined
+
+  constructor(
+    readonly operation: string,
+    override readonly cause: unknown
+  ) {
+    const error = cause as {
+      name?: string
+      message?: string
+      code?: string
+      $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number }
+    }
+    const code = error?.name && error.name !== 'Error' ? error.name : (error?.code ?? 'Error')
+    super(explain(operation, code, error?.message ?? String(cause), error?.$metadata))
+    this.name = 'AwsCallError'
+    this.code = code
+    this.status = error?.$metadata?.httpStatusCode
+    this.requestId = error?.$metadata?.requestId
+  }
+}
+
+/** True for the error CloudFront gives when an If-Match ETag is stale. */
+export function isPreconditionFailed(error: unknown): boolean {
+  return error instanceof AwsCallError && error.code === 'PreconditionFailed'
+}
+
+/** True when a create lost a race against another writer. */
+export function isAlreadyExists(error: unknown): boolean {
+  return (
+    error instanceof AwsCallError &&
+    (error.code === 'FunctionAlreadyExists' || error.code === 'EntityAlreadyExists')
+  )
+}
+
+export function isNotFound(error: unknown): boolean {
+  return (
+    error instanceof AwsCallError &&
+    ['NoSuchFunctionExists', 'EntityNotFound', 'NoSuchResource'].includes(error.code)
+  )
+}
+
+export function isInUse(error: unknown): boolean {
+  return (
+    error instanceof AwsCallError &&
+    (error.code === 'FunctionInUse' || error.code === 'CannotDeleteEntityWhileInUse')
+  )
+}
+
+const THROTTLING = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'SlowDown'
+])
+const BAD_CREDENTIALS = new Set([
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'SignatureDoesNotMatch',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidSignatureException'
+])
+const NETWORK = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'TimeoutError'
+])
+
+function explain(
+  operation: string,
+  code: string,
+  message: string,
+  metadata: { httpStatusCode?: number; requestId?: string; attempts?: number } | undefined
+): string {
+  const detail = message ? `: ${message}` : ''
+  const attempts =
+    metadata?.attempts && metadata.attempts > 1 ? ` after ${metadata.attempts} attempts` : ''
+  const request = metadata?.requestId ? ` (request id ${metadata.requestId})` : ''
+  const action = `cloudfront:${operation}`
+  if (code === 'AccessDenied' || code === 'AccessDeniedException') {
+    return `AWS denied ${action}${detail}. Grant the IAM action ${action} to the role this workflow assumes (the README lists the least-privilege policy)${request}.`
+  }
+  if (code === 'CredentialsProviderError') {
+    return `No AWS credentials were found for ${operation}${detail}. Add aws-actions/configure-aws-credentials (OIDC role or keys) before this step.`
+  }
+  if (BAD_CREDENTIALS.has(code)) {
+    return `AWS rejected the credentials for ${operation} (${code})${detail}. Check the role or keys given to aws-actions/configure-aws-credentials and that they have not expired.`
+  }
+  if (THROTTLING.has(code)) {
+    return `CloudFront throttled ${operation}${attempts} (${code}). Too many requests hit the CloudFront API at once: re-run the job later, or run fewer deploys at the same time (a concurrency group).${request}`
+  }
+  if (code === 'PreconditionFailed') {
+    return `${operation} was refused because the function changed since it was read (412 PreconditionFailed): another deploy is writing it at the same time.${request}`
+  }
+  if (code === 'InvalidIfMatchVersion') {
+    return `${operation} was sent without a valid If-Match ETag (InvalidIfMatchVersion)${detail}.${request}`
+  }
+  if (code === 'NoSuchFunctionExists' || code === 'EntityNotFound' || code === 'NoSuchResource') {
+    return `${operation}: CloudFront found no such resource (${code})${detail}. It may have been deleted while this run was working: re-run the step.${request}`
+  }
+  if (code === 'FunctionSizeLimitExceeded' || code === 'EntitySizeLimitExceeded') {
+    return `${operation}: the function code is over CloudFront's size limit (${code})${detail}. Minify the code or move data into a key value store.${request}`
+  }
+  if (code === 'TooManyFunctions' || code === 'EntityLimitExceeded') {
+    return `${operation}: the account has reached CloudFront's limit on the number of functions of this kind (${code})${detail}. Delete functions that are no longer used (for example old pull-request previews) or ask AWS for a higher quota.${request}`
+  }
+  if (code === 'FunctionInUse' || code === 'CannotDeleteEntityWhileInUse') {
+    return `${operation}: the function is still associated with a CloudFront distribution (${code}), so CloudFront will not delete it. Remove it from every distribution's cache behaviors (or connection settings), wait for the distribution to deploy, then delete it again.${request}`
+  }
+  if (code === 'InvalidTagging') {
+    return `${operation}: CloudFront rejected the tags (InvalidTagging)${detail}. Check the tags input.${request}`
+  }
+  if (code === 'InvalidArgument') {
+    return `${operation}: CloudFront rejected the request as invalid (InvalidArgument)${detail}. Check the inputs named in that message.${request}`
+  }
+  if (NETWORK.has(code) || /ECONN|ETIMEDOUT|socket hang up/i.test(message)) {
+    return `Could not reach CloudFront for ${operation}${attempts} (${code})${detail}. Check the network and any AWS_ENDPOINT_URL settings, then re-run.`
+  }
+  if (metadata?.httpStatusCode !== undefined && metadata.httpStatusCode >= 500) {
+    return `CloudFront failed ${operation} with a server error${attempts} (${code}, HTTP ${metadata.httpStatusCode})${detail}. This is on AWS's side: re-run the job.${request}`
+  }
+  return `${operation} failed (${code})${detail}.${request}`
+}

@@ -1,0 +1,95 @@
+// The plan: a pure comparison of what the inputs declare with what CloudFront
+// holds. Dry runs print it; deploys execute exactly this object.
+import type {
+  Change,
+  ConfigField,
+  CurrentFunction,
+  DesiredFunction,
+  FunctionConfig,
+  Plan,
+  Tags
+} from './types.js'
+
+/** Keys CloudFront manages itself; users cannot remove them. */
+const SYSTEM_TAG_PREFIX = 'aws:'
+
+export function planDeploy(desired: DesiredFunction, current: CurrentFunction | undefined): Plan {
+  const plan: Plan = { kind: desired.kind, name: desired.name, changes: [] }
+  if (current === undefined) {
+    plan.changes.push({ action: 'create' })
+    if (desired.publish) plan.changes.push({ action: 'publish' })
+    return plan
+  }
+  const code = !desired.code.equals(current.development.code)
+  const config = configChanges(desired.config, current.development.config)
+  const updating = code || config.length > 0
+  if (updating) plan.changes.push({ action: 'update', code, config })
+  plan.changes.push(...tagChanges(desired.tags, current.tags))
+  const liveIsBehind = current.live === undefined || current.live.etag !== current.development.etag
+  if (desired.publish && (updating || liveIsBehind)) plan.changes.push({ action: 'publish' })
+  return plan
+}
+
+export function planDelete(
+  kind: Plan['kind'],
+  name: string,
+  current: CurrentFunction | undefined
+): Plan {
+  return { kind, name, changes: current ? [{ action: 'delete' }] : [] }
+}
+
+export function configChanges(desired: FunctionConfig, current: FunctionConfig): ConfigField[] {
+  const fields: ConfigField[] = []
+  if (desired.comment !== current.comment) fields.push('comment')
+  if (desired.runtime !== current.runtime) fields.push('runtime')
+  if (!sameSet(desired.keyValueStoreArns, current.keyValueStoreArns))
+    fields.push('key-value-stores')
+  return fields
+}
+
+/** Tag changes that make the tags exactly `desired`; none when tags are not managed. */
+export function tagChanges(desired: Tags | undefined, current: Tags): Change[] {
+  if (desired === undefined) return []
+  const changes: Change[] = []
+  const set = Object.fromEntries(
+    Object.entries(desired).filter(([key, value]) => current[key] !== value)
+  )
+  if (Object.keys(set).length > 0) changes.push({ action: 'tag', tags: set })
+  const remove = Object.keys(current).filter(
+    key => !(key in desired) && !key.startsWith(SYSTEM_TAG_PREFIX)
+  )
+  if (remove.length > 0) changes.push({ action: 'untag', keys: remove })
+  return changes
+}
+
+export function hasChange(plan: Plan, action: Change['action']): boolean {
+  return plan.changes.some(change => change.action === action)
+}
+
+/** One line per change, for logs and the summary. */
+export function describeChange(change: Change): string {
+  switch (change.action) {
+    case 'create':
+      return 'create the function'
+    case 'update': {
+      const parts = [...(change.code ? ['code'] : []), ...change.config]
+      return `update ${parts.join(', ')}`
+    }
+    case 'tag':
+      return `set tags ${Object.entries(change.tags)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(', ')}`
+    case 'untag':
+      return `remove tags ${change.keys.join(', ')}`
+    case 'publish':
+      return 'publish DEVELOPMENT to LIVE'
+    case 'delete':
+      return 'delete the function'
+  }
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const left = [...a].sort()
+  const right = [...b].sort()
+  return left.length === right.length && left.every((item, index) => item === right[index])
+}
