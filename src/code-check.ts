@@ -250,7 +250,7 @@ class Checker {
         this.checkCall(node)
         break
       case 'Identifier':
-        this.checkIdentifier(node, ancestors)
+        this.checkIdentifier(node)
         break
       case 'Literal':
         this.checkNumericSeparator(node)
@@ -399,11 +399,11 @@ class Checker {
     }
   }
 
-  private checkIdentifier(node: AnyNode, ancestors: AnyNode[]): void {
+  private checkIdentifier(node: AnyNode): void {
+    // acorn-walk visits identifiers in reference and binding positions only, never property
+    // names (`o.setTimeout`, `{ eval: 1 }`) or labels, so a free name here is a global.
     const name = node.name as string
     if (this.declared.has(name)) return
-    const parent = ancestors[ancestors.length - 2]
-    if (parent !== undefined && isNonReferencePosition(node, parent)) return
     const forbidden = FORBIDDEN_GLOBALS[name]
     if (forbidden !== undefined) {
       this.report('forbidden-global', node, `\`${name}\` is not available: ${forbidden}`)
@@ -428,26 +428,6 @@ class Checker {
         `Numeric separators are not supported by ${V1}: write ${raw.replace(/_/g, '')}, or set runtime: ${V2}`
       )
     }
-  }
-}
-
-/** Identifier positions that name a property or a label rather than a variable. */
-function isNonReferencePosition(node: AnyNode, parent: AnyNode): boolean {
-  switch (parent.type) {
-    case 'MemberExpression':
-      return parent.property === node && !parent.computed
-    case 'Property':
-    case 'MethodDefinition':
-    case 'PropertyDefinition':
-      return parent.key === node && !parent.computed
-    case 'LabeledStatement':
-    case 'BreakStatement':
-    case 'ContinueStatement':
-      return parent.label === node
-    case 'MetaProperty':
-      return true
-    default:
-      return false
   }
 }
 

@@ -67,6 +67,8 @@ describe('checkCode accepts valid code', () => {
     ],
     ['a method named replaceAll on 2.0', V2, "var s = 'a'.replaceAll('a', 'b')"],
     ['Function.prototype methods', V1, 'var f = Function.prototype.call'],
+    ['a label named like a timer', V1, 'setTimeout: for (;;) { break setTimeout }'],
+    ['a local class named like a global', V2, 'class process {}; var p = new process()'],
     [
       'a destructured local shadowing a global',
       V2,
