@@ -349,9 +349,9 @@ describe('key value stores', () => {
     expect((await failure(cf.send(new CreateKeyValueStoreCommand({ Name: 'store-1' })))).name).toBe(
       'EntityAlreadyExists'
     )
-    expect(
-      (await failure(cf.send(new DescribeKeyValueStoreCommand({ Name: 'nope' })))).name
-    ).toBe('EntityNotFound')
+    expect((await failure(cf.send(new DescribeKeyValueStoreCommand({ Name: 'nope' })))).name).toBe(
+      'EntityNotFound'
+    )
   })
 })
 
@@ -373,7 +373,12 @@ describe('tags', () => {
     const tagged = await cf.send(
       new TagResourceCommand({
         Resource: arn,
-        Tags: { Items: [{ Key: 'env', Value: 'prod' }, { Key: 'empty', Value: '' }] }
+        Tags: {
+          Items: [
+            { Key: 'env', Value: 'prod' },
+            { Key: 'empty', Value: '' }
+          ]
+        }
       })
     )
     expect(tagged.$metadata.httpStatusCode).toBe(204)
