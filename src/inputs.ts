@@ -215,7 +215,8 @@ export function parseTags(value: string): Tags | undefined {
     .map(item => item.trim())
     .filter(item => item !== '')
   if (pairs.length === 0) return undefined
-  const tags: Tags = {}
+  // A Map, not an object literal: keys such as `constructor` or `__proto__` are ordinary tags.
+  const tags = new Map<string, string>()
   for (const pair of pairs) {
     const equals = pair.indexOf('=')
     if (equals < 0) {
@@ -249,10 +250,10 @@ export function parseTags(value: string): Tags | undefined {
         )
       }
     }
-    if (key in tags) {
+    if (tags.has(key)) {
       throw new InputError('tags', `key '${key}' is given twice. Give each tag key once.`)
     }
-    tags[key] = tagValue
+    tags.set(key, tagValue)
   }
-  return tags
+  return Object.fromEntries(tags)
 }
