@@ -56,7 +56,7 @@ export function tagChanges(desired: Tags | undefined, current: Tags): Change[] {
   )
   if (Object.keys(set).length > 0) changes.push({ action: 'tag', tags: set })
   const remove = Object.keys(current).filter(
-    key => !(key in desired) && !key.startsWith(SYSTEM_TAG_PREFIX)
+    key => !Object.hasOwn(desired, key) && !key.startsWith(SYSTEM_TAG_PREFIX)
   )
   if (remove.length > 0) changes.push({ action: 'untag', keys: remove })
   return changes
