@@ -1,0 +1,353 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { InputError } from '../../src/errors.js'
+import {
+  MAX_CODE_BYTES,
+  parseBoolean,
+  parseInputs,
+  parseTags,
+  splitList
+} from '../../src/inputs.js'
+import { STORE_ARN } from '../../__fixtures__/cloudfront.js'
+
+let workspace: string
+
+beforeAll(() => {
+  workspace = mkdtempSync(join(tmpdir(), 'inputs-test-'))
+  mkdirSync(join(workspace, 'functions'))
+  writeFileSync(
+    join(workspace, 'functions', 'viewer-request.js'),
+    'function handler(e) { return e.request }\n'
+  )
+  writeFileSync(join(workspace, 'functions', 'empty.js'), '')
+  writeFileSync(join(workspace, 'functions', 'at-limit.js'), 'x'.repeat(MAX_CODE_BYTES))
+  writeFileSync(join(workspace, 'functions', 'over-limit.js'), 'x'.repeat(MAX_CODE_BYTES + 1))
+})
+
+afterAll(() => {
+  rmSync(workspace, { recursive: true, force: true })
+})
+
+const BASE: Record<string, string> = {
+  name: 'viewer-request',
+  code: 'functions/viewer-request.js'
+}
+
+/** Parses `overrides` over valid inputs, in the workspace of this test file. */
+function parse(overrides: Record<string, string> = {}) {
+  const values = { ...BASE, ...overrides }
+  return parseInputs(name => values[name] ?? '', { GITHUB_WORKSPACE: workspace })
+}
+
+/** The InputError that parsing `overrides` throws. */
+function failure(overrides: Record<string, string>): InputError {
+  try {
+    parse(overrides)
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError)
+    return error as InputError
+  }
+  throw new Error('parseInputs did not throw')
+}
+
+describe('parseInputs', () => {
+  it('returns the defaults for a minimal deploy', () => {
+    const inputs = parse()
+    expect(inputs).toMatchObject({
+      name: 'viewer-request',
+      kind: 'function',
+      runtime: 'cloudfront-js-2.0',
+      comment: '',
+      keyValueStores: [],
+      tags: undefined,
+      publish: false,
+      testEvents: [],
+      maxComputeUtilization: 80,
+      dryRun: false,
+      delete: false,
+      commentOnPr: false,
+      workspace
+    })
+    expect(inputs.code.toString()).toBe('function handler(e) { return e.request }\n')
+  })
+
+  it('resolves a relative code path against GITHUB_WORKSPACE', () => {
+    expect(parse().codePath).toBe(join(workspace, 'functions', 'viewer-request.js'))
+  })
+
+  it('accepts an absolute code path as it is', () => {
+    const absolute = join(workspace, 'functions', 'viewer-request.js')
+    expect(parse({ code: absolute }).codePath).toBe(absolute)
+  })
+
+  it('falls back to the working directory without GITHUB_WORKSPACE', () => {
+    const values: Record<string, string> = {
+      ...BASE,
+      code: join(workspace, 'functions', 'viewer-request.js')
+    }
+    expect(parseInputs(name => values[name] ?? '', {}).workspace).toBe(process.cwd())
+  })
+
+  it('reads every input', () => {
+    const inputs = parse({
+      type: 'connection-function',
+      runtime: 'cloudfront-js-2.0',
+      comment: 'Adds security headers',
+      'key-value-stores': STORE_ARN,
+      tags: 'team=web,env=prod',
+      publish: 'true',
+      'test-events': 'tests/a.json\ntests/*.json',
+      'max-compute-utilization': '55.5',
+      'dry-run': 'TRUE',
+      'comment-on-pr': 'True',
+      'github-token': 'ghs_token'
+    })
+    expect(inputs).toMatchObject({
+      kind: 'connection-function',
+      comment: 'Adds security headers',
+      keyValueStores: [STORE_ARN],
+      tags: { team: 'web', env: 'prod' },
+      publish: true,
+      testEvents: ['tests/a.json', 'tests/*.json'],
+      maxComputeUtilization: 55.5,
+      dryRun: true,
+      commentOnPr: true,
+      githubToken: 'ghs_token'
+    })
+  })
+
+  describe('name', () => {
+    it.each([
+      ['empty', '', /is required/],
+      ['blank', '   ', /is required/],
+      ['with a space', 'my function', /not a valid function name/],
+      ['with a dot', 'my.function', /not a valid function name/],
+      ['65 characters long', 'a'.repeat(65), /not a valid function name/]
+    ])('rejects a name that is %s', (_label, name, message) => {
+      const error = failure({ name })
+      expect(error.input).toBe('name')
+      expect(error.message).toMatch(/^Input 'name': /)
+      expect(error.message).toMatch(message)
+    })
+
+    it('accepts 64 characters from the allowed set', () => {
+      const name = 'A-z_0'.repeat(12) + 'abcd'
+      expect(name).toHaveLength(64)
+      expect(parse({ name }).name).toBe(name)
+    })
+  })
+
+  describe('code', () => {
+    it.each([
+      ['missing', '', /is required to deploy/],
+      [
+        'a file that does not exist',
+        'functions/nope.js',
+        /does not exist \(looked for .*nope\.js\)/
+      ],
+      ['a directory', 'functions', /is not a file/],
+      ['an empty file', 'functions/empty.js', /is empty/],
+      [
+        'a file of 10,241 bytes',
+        'functions/over-limit.js',
+        /is 10241 bytes, over CloudFront's limit of 10240 bytes/
+      ]
+    ])('rejects %s', (_label, code, message) => {
+      const error = failure({ code })
+      expect(error.input).toBe('code')
+      expect(error.message).toMatch(/^Input 'code': /)
+      expect(error.message).toMatch(message)
+    })
+
+    it('accepts a file of exactly 10,240 bytes', () => {
+      expect(parse({ code: 'functions/at-limit.js' }).code).toHaveLength(10_240)
+    })
+
+    it('is not needed to delete', () => {
+      const inputs = parse({ code: '', delete: 'true' })
+      expect(inputs.delete).toBe(true)
+      expect(inputs.codePath).toBe('')
+      expect(inputs.code).toHaveLength(0)
+    })
+  })
+
+  it.each([
+    ['type', 'lambda', /'lambda' is not supported: use one of function, connection-function/],
+    ['runtime', 'cloudfront-js-3.0', /'cloudfront-js-3.0' is not supported/]
+  ])('rejects an unknown %s', (input, value, message) => {
+    const error = failure({ [input]: value })
+    expect(error.input).toBe(input)
+    expect(error.message).toMatch(new RegExp(`^Input '${input}': `))
+    expect(error.message).toMatch(message)
+  })
+
+  describe('key-value-stores', () => {
+    it('rejects more than one store', () => {
+      const error = failure({ 'key-value-stores': 'one,two' })
+      expect(error.input).toBe('key-value-stores')
+      expect(error.message).toContain('2 stores given (one, two)')
+      expect(error.message).toContain('at most 1')
+    })
+
+    it('rejects a malformed ARN', () => {
+      const error = failure({
+        'key-value-stores': 'arn:aws:cloudfront::12345:key-value-store/abc'
+      })
+      expect(error.input).toBe('key-value-stores')
+      expect(error.message).toContain('is not a key value store ARN')
+    })
+
+    it('rejects an invalid store name', () => {
+      const error = failure({ 'key-value-stores': 'my store!' })
+      expect(error.input).toBe('key-value-stores')
+      expect(error.message).toContain('neither a key value store ARN nor a valid store name')
+    })
+
+    it('rejects a store with runtime cloudfront-js-1.0', () => {
+      const error = failure({ 'key-value-stores': 'redirects', runtime: 'cloudfront-js-1.0' })
+      expect(error.input).toBe('key-value-stores')
+      expect(error.message).toContain('need runtime cloudfront-js-2.0')
+    })
+
+    it('accepts one name or one ARN, from a comma or newline list', () => {
+      expect(parse({ 'key-value-stores': 'redirects' }).keyValueStores).toEqual(['redirects'])
+      expect(parse({ 'key-value-stores': `\n${STORE_ARN}\n,\n` }).keyValueStores).toEqual([
+        STORE_ARN
+      ])
+    })
+  })
+
+  describe('booleans', () => {
+    it.each(['publish', 'dry-run', 'delete', 'comment-on-pr'])("rejects 'yes' for %s", input => {
+      const error = failure({ [input]: 'yes' })
+      expect(error.input).toBe(input)
+      expect(error.message).toBe(`Input '${input}': 'yes' is not a boolean: use true or false.`)
+    })
+  })
+
+  it('rejects delete combined with publish', () => {
+    const error = failure({ delete: 'true', publish: 'true' })
+    expect(error.input).toBe('publish')
+    expect(error.message).toContain('cannot be combined with delete: true')
+  })
+
+  describe('max-compute-utilization', () => {
+    it.each(['101', '-1', 'abc', '50%', '1e2'])('rejects %s', value => {
+      const error = failure({ 'max-compute-utilization': value })
+      expect(error.input).toBe('max-compute-utilization')
+      expect(error.message).toContain('is not a percentage')
+    })
+
+    it.each([
+      ['0', 0],
+      ['100', 100],
+      ['12.5', 12.5],
+      ['', 80]
+    ])('accepts %j', (value, expected) => {
+      expect(parse({ 'max-compute-utilization': value }).maxComputeUtilization).toBe(expected)
+    })
+  })
+})
+
+describe('parseBoolean', () => {
+  it.each([
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false],
+    ['', false],
+    [' true ', true]
+  ])('reads %j as %s', (value, expected) => {
+    expect(parseBoolean('publish', value)).toBe(expected)
+  })
+
+  it.each(['yes', 'no', '1', 'on', 'tRuE'])('rejects %j', value => {
+    expect(() => parseBoolean('publish', value)).toThrow(
+      new InputError('publish', `'${value}' is not a boolean: use true or false.`)
+    )
+  })
+})
+
+describe('parseTags', () => {
+  it('leaves tags alone when empty', () => {
+    expect(parseTags('')).toBeUndefined()
+    expect(parseTags(' \n , ')).toBeUndefined()
+  })
+
+  it('reads comma and newline lists, trimming entries', () => {
+    expect(parseTags('team=web, env = prod\ncost-center=42\n\n')).toEqual({
+      team: 'web',
+      env: 'prod',
+      'cost-center': '42'
+    })
+  })
+
+  it('splits at the first =', () => {
+    expect(parseTags('query=a=b')).toEqual({ query: 'a=b' })
+  })
+
+  it('accepts an empty value, a 128-character key and a 256-character value', () => {
+    expect(parseTags(`empty=,${'k'.repeat(128)}=${'v'.repeat(256)}`)).toEqual({
+      empty: '',
+      ['k'.repeat(128)]: 'v'.repeat(256)
+    })
+  })
+
+  it('accepts letters of any script and the allowed punctuation', () => {
+    expect(parseTags('owner=Zoë Ångström,path=a/b:c+d@e.f_g-h')).toEqual({
+      owner: 'Zoë Ångström',
+      path: 'a/b:c+d@e.f_g-h'
+    })
+  })
+
+  it.each([
+    ['a pair without =', 'team', /'team' has no '='/],
+    ['an empty key', '=web', /'=web' has an empty key/],
+    ['a 129-character key', `${'k'.repeat(129)}=v`, /is 129 characters; the limit is 128/],
+    [
+      'a 257-character value',
+      `team=${'v'.repeat(257)}`,
+      /the value of 'team' is 257 characters; the limit is 256/
+    ],
+    [
+      'a key with bad characters',
+      'team!=web',
+      /the key 'team!' of tag 'team!' has characters CloudFront does not allow/
+    ],
+    ['a value with bad characters', 'team=web;rm', /the value 'web;rm' of tag 'team'/],
+    ['a duplicate key', 'team=web,team=api', /key 'team' is given twice/]
+  ])('rejects %s', (_label, value, message) => {
+    let thrown: unknown
+    try {
+      parseTags(value)
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(InputError)
+    expect((thrown as InputError).input).toBe('tags')
+    expect((thrown as InputError).message).toMatch(/^Input 'tags': /)
+    expect((thrown as InputError).message).toMatch(message)
+  })
+
+  it('takes keys that name Object.prototype members like any other key', () => {
+    expect(parseTags('constructor=x,toString=y')).toEqual({ constructor: 'x', toString: 'y' })
+    const tags = parseTags('__proto__=z') as Record<string, string>
+    expect(Object.keys(tags)).toEqual(['__proto__'])
+    expect(Object.getOwnPropertyDescriptor(tags, '__proto__')?.value).toBe('z')
+  })
+
+  it('reports tag errors through parseInputs with the input name', () => {
+    expect(failure({ tags: 'no-equals' }).input).toBe('tags')
+  })
+})
+
+describe('splitList', () => {
+  it('splits on commas and newlines, trims and drops empty entries', () => {
+    expect(splitList(' a ,b\n\n c,, ')).toEqual(['a', 'b', 'c'])
+    expect(splitList('')).toEqual([])
+  })
+})
