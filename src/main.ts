@@ -15,7 +15,6 @@ import { errorMessage, InputError } from './errors.js'
 import { MAX_CODE_BYTES, parseInputs, type Inputs } from './inputs.js'
 import type { Log } from './log.js'
 import { writeOutputs } from './outputs.js'
-import { upsertPullRequestComment } from './pr-comment.js'
 import { renderSummary } from './summary.js'
 import { loadTestCases, type TestCase } from './test-cases.js'
 import type { DesiredFunction } from './types.js'
@@ -192,6 +191,8 @@ async function comment(
   body: string
 ): Promise<void> {
   try {
+    // Loaded only when asked for: the GitHub client is large and most runs never need it.
+    const { upsertPullRequestComment } = await import('./pr-comment.js')
     const outcome = await upsertPullRequestComment({
       token: inputs.githubToken,
       body,
