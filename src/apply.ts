@@ -127,6 +127,12 @@ export async function deploy(
         )
         continue
       }
+      if (lostRace(error) && (await convergedMeanwhile(api, desired, result))) {
+        log.info(
+          `${desired.name} already matches the inputs: another run deployed the same version meanwhile.`
+        )
+        return result
+      }
       if (lostRace(error)) {
         throw new RunError(
           new Error(
@@ -138,6 +144,18 @@ export async function deploy(
       throw new RunError(error, result)
     }
   }
+}
+
+/** After the last lost race: another writer may have done exactly what we wanted. */
+async function convergedMeanwhile(
+  api: FunctionsApi,
+  desired: DesiredFunction,
+  result: RunResult
+): Promise<boolean> {
+  const current = await api.read(desired.name, { tags: desired.tags !== undefined })
+  if (!current || planDeploy(desired, current).changes.length > 0) return false
+  result.after = stateOf(current)
+  return true
 }
 
 async function applyPlan(
