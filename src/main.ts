@@ -13,7 +13,7 @@ import { checkCode } from './code-check.js'
 import { renderDiff } from './diff.js'
 import { errorMessage, InputError } from './errors.js'
 import { MAX_CODE_BYTES, parseInputs, type Inputs } from './inputs.js'
-import type { Log } from './log.js'
+import { inGroup, type Log } from './log.js'
 import { writeOutputs } from './outputs.js'
 import { renderSummary } from './summary.js'
 import { loadTestCases, type TestCase } from './test-cases.js'
@@ -33,7 +33,11 @@ export async function run(): Promise<void> {
   let failure: string | undefined
   try {
     inputs = parseInputs(name => core.getInput(name))
-    const testCases = checkBeforeAnyRequest(inputs)
+    if (inputs.githubToken) core.setSecret(inputs.githubToken)
+    const checked = inputs
+    const testCases = await inGroup(log, 'Check inputs and code', async () =>
+      checkBeforeAnyRequest(checked)
+    )
     const client = createClient()
     const api = createFunctionsApi(inputs.kind, client)
     if (inputs.delete) {
