@@ -1,0 +1,752 @@
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import {
+  CloudFrontClient,
+  CreateConnectionFunctionCommand,
+  CreateFunctionCommand,
+  DeleteConnectionFunctionCommand,
+  DeleteFunctionCommand,
+  DescribeConnectionFunctionCommand,
+  DescribeFunctionCommand,
+  GetFunctionCommand,
+  ListConnectionFunctionsCommand,
+  PublishConnectionFunctionCommand,
+  PublishFunctionCommand,
+  TagResourceCommand,
+  TestFunctionCommand,
+  UntagResourceCommand,
+  UpdateConnectionFunctionCommand,
+  UpdateFunctionCommand
+} from '@aws-sdk/client-cloudfront'
+import { mockClient } from 'aws-sdk-client-mock'
+import 'aws-sdk-client-mock-jest'
+import {
+  changed,
+  deploy,
+  describeProgress,
+  remove,
+  RunError,
+  type DeployOptions,
+  type RunResult
+} from '../../src/apply.js'
+import { createFunctionsApi } from '../../src/cloudfront.js'
+import type { TestCase } from '../../src/test-cases.js'
+import {
+  CODE,
+  CONNECTION_ARN,
+  CONNECTION_ID,
+  FUNCTION_ARN,
+  NAME,
+  NEW_CODE,
+  STORE_ARN,
+  awsError,
+  blob,
+  desiredFunction,
+  entityNotFound,
+  notFound,
+  preconditionFailed,
+  recordingLog,
+  sdkConnectionSummary,
+  sdkFunctionSummary,
+  stubConnectionFunction,
+  stubFunction,
+  stubMissingFunction,
+  type RecordingLog
+} from '../../__fixtures__/cloudfront.js'
+
+const cf = mockClient(CloudFrontClient)
+const client = new CloudFrontClient({ region: 'us-east-1' })
+const functions = createFunctionsApi('function', client)
+const connections = createFunctionsApi('connection-function', client)
+
+const WRITES = [
+  CreateFunctionCommand,
+  UpdateFunctionCommand,
+  PublishFunctionCommand,
+  DeleteFunctionCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  CreateConnectionFunctionCommand,
+  UpdateConnectionFunctionCommand,
+  PublishConnectionFunctionCommand,
+  DeleteConnectionFunctionCommand
+]
+
+/** Names of the write commands the mock received, in order. */
+function writes(): string[] {
+  return cf
+    .calls()
+    .map(call => call.args[0].constructor.name)
+    .filter(name => WRITES.some(command => command.name === name))
+}
+
+let log: RecordingLog
+let sleep: jest.Mock<(ms: number) => Promise<void>>
+
+function options(overrides: Partial<DeployOptions> = {}): DeployOptions {
+  return { dryRun: false, testCases: [], maxComputeUtilization: 80, log, sleep, ...overrides }
+}
+
+async function failure(promise: Promise<RunResult>): Promise<RunError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  expect(error).toBeInstanceOf(RunError)
+  return error as RunError
+}
+
+const updated = (etag: string, status = 'UNPUBLISHED') => ({
+  ETag: etag,
+  FunctionSummary: sdkFunctionSummary({ status })
+})
+
+beforeEach(() => {
+  cf.reset()
+  log = recordingLog()
+  sleep = jest.fn(async (_ms: number) => {})
+})
+
+describe('deploy a CloudFront Function', () => {
+  it('creates a missing function with its tags, without publishing', async () => {
+    stubMissingFunction(cf)
+    cf.on(CreateFunctionCommand).resolves(updated('ETAG1'))
+    const result = await deploy(functions, desiredFunction({ tags: { team: 'web' } }), options())
+    expect(writes()).toEqual(['CreateFunctionCommand'])
+    expect(cf).toHaveReceivedCommandWith(CreateFunctionCommand, {
+      Name: NAME,
+      FunctionCode: Buffer.from(CODE),
+      Tags: { Items: [{ Key: 'team', Value: 'web' }] },
+      FunctionConfig: {
+        Comment: '',
+        Runtime: 'cloudfront-js-2.0',
+        KeyValueStoreAssociations: { Quantity: 0, Items: [] }
+      }
+    })
+    expect(result).toMatchObject({
+      plan: { changes: [{ action: 'create' }] },
+      before: undefined,
+      after: { id: NAME, arn: FUNCTION_ARN, status: 'UNPUBLISHED', etag: 'ETAG1', liveEtag: '' },
+      created: true,
+      published: false
+    })
+    expect(changed(result)).toBe(true)
+  })
+
+  it('creates and publishes with the ETag of the create', async () => {
+    stubMissingFunction(cf)
+    cf.on(CreateFunctionCommand).resolves(updated('ETAG1'))
+    cf.on(PublishFunctionCommand).resolves({
+      FunctionSummary: sdkFunctionSummary({ status: 'UNASSOCIATED' })
+    })
+    const result = await deploy(functions, desiredFunction({ publish: true }), options())
+    expect(writes()).toEqual(['CreateFunctionCommand', 'PublishFunctionCommand'])
+    expect(cf).toHaveReceivedCommandWith(PublishFunctionCommand, { Name: NAME, IfMatch: 'ETAG1' })
+    expect(result.after).toEqual({
+      id: NAME,
+      arn: FUNCTION_ARN,
+      status: 'UNASSOCIATED',
+      etag: 'ETAG1',
+      liveEtag: 'ETAG1'
+    })
+    expect(result.published).toBe(true)
+  })
+
+  it('updates changed code with the DEVELOPMENT ETag and the complete config', async () => {
+    stubFunction(cf, {
+      etag: 'ETAG1',
+      liveEtag: 'ETAG1',
+      comment: 'kept',
+      storeArns: [STORE_ARN]
+    })
+    cf.on(UpdateFunctionCommand).resolves(updated('ETAG2', 'UNASSOCIATED'))
+    const desired = desiredFunction({
+      code: Buffer.from(NEW_CODE),
+      config: { comment: 'kept', keyValueStoreArns: [STORE_ARN] }
+    })
+    const result = await deploy(functions, desired, options())
+    expect(writes()).toEqual(['UpdateFunctionCommand'])
+    expect(cf).toHaveReceivedCommandWith(UpdateFunctionCommand, {
+      Name: NAME,
+      IfMatch: 'ETAG1',
+      FunctionCode: Buffer.from(NEW_CODE),
+      FunctionConfig: {
+        Comment: 'kept',
+        Runtime: 'cloudfront-js-2.0',
+        KeyValueStoreAssociations: { Quantity: 1, Items: [{ KeyValueStoreARN: STORE_ARN }] }
+      }
+    })
+    expect(result.updated).toBe(true)
+    expect(result.after).toMatchObject({ etag: 'ETAG2', liveEtag: 'ETAG1' })
+    expect(log.lines).toContain('Updated code (DEVELOPMENT ETag ETAG2).')
+  })
+
+  it('updates a config change', async () => {
+    stubFunction(cf, { liveEtag: 'ETAG1', runtime: 'cloudfront-js-1.0' })
+    cf.on(UpdateFunctionCommand).resolves(updated('ETAG2'))
+    const result = await deploy(
+      functions,
+      desiredFunction({ config: { comment: 'new' } }),
+      options()
+    )
+    expect(result.plan.changes).toEqual([
+      { action: 'update', code: false, config: ['comment', 'runtime'] }
+    ])
+    expect(cf).toHaveReceivedCommandWith(UpdateFunctionCommand, {
+      IfMatch: 'ETAG1',
+      FunctionConfig: {
+        Comment: 'new',
+        Runtime: 'cloudfront-js-2.0',
+        KeyValueStoreAssociations: { Quantity: 0, Items: [] }
+      }
+    })
+  })
+
+  it('changes only tags with TagResource and UntagResource, never UpdateFunction', async () => {
+    stubFunction(cf, { liveEtag: 'ETAG1', tags: { team: 'api', old: 'x', 'aws:managed': 'y' } })
+    cf.on(TagResourceCommand).resolves({})
+    cf.on(UntagResourceCommand).resolves({})
+    const result = await deploy(
+      functions,
+      desiredFunction({ tags: { team: 'web' }, publish: true }),
+      options()
+    )
+    expect(writes().sort()).toEqual(['TagResourceCommand', 'UntagResourceCommand'])
+    expect(cf).toHaveReceivedCommandWith(TagResourceCommand, {
+      Resource: FUNCTION_ARN,
+      Tags: { Items: [{ Key: 'team', Value: 'web' }] }
+    })
+    expect(cf).toHaveReceivedCommandWith(UntagResourceCommand, {
+      Resource: FUNCTION_ARN,
+      TagKeys: { Items: ['old'] }
+    })
+    expect(result).toMatchObject({ tagged: true, updated: false, published: false })
+  })
+
+  it('sends no write when CloudFront already matches', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1', tags: { team: 'web' } })
+    const result = await deploy(
+      functions,
+      desiredFunction({ tags: { team: 'web' }, publish: true }),
+      options()
+    )
+    expect(writes()).toEqual([])
+    expect(result.plan.changes).toEqual([])
+    expect(changed(result)).toBe(false)
+    expect(result.after).toEqual({
+      id: NAME,
+      arn: FUNCTION_ARN,
+      status: 'UNPUBLISHED',
+      etag: 'ETAG1',
+      liveEtag: 'ETAG1'
+    })
+    expect(log.lines).toContain('Plan: no changes; CloudFront already matches the inputs.')
+  })
+
+  it('publishes a function that was never published', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: null })
+    cf.on(PublishFunctionCommand).resolves({
+      FunctionSummary: sdkFunctionSummary({ status: 'UNASSOCIATED' })
+    })
+    const result = await deploy(functions, desiredFunction({ publish: true }), options())
+    expect(writes()).toEqual(['PublishFunctionCommand'])
+    expect(cf).toHaveReceivedCommandWith(PublishFunctionCommand, { Name: NAME, IfMatch: 'ETAG1' })
+    expect(result.after).toMatchObject({ status: 'UNASSOCIATED', liveEtag: 'ETAG1' })
+  })
+
+  it('publishes when LIVE differs from DEVELOPMENT, not when they match', async () => {
+    stubFunction(cf, { etag: 'ETAG2', liveEtag: 'ETAG1' })
+    cf.on(PublishFunctionCommand).resolves({ FunctionSummary: sdkFunctionSummary({}) })
+    await deploy(functions, desiredFunction({ publish: true }), options())
+    expect(cf).toHaveReceivedCommandWith(PublishFunctionCommand, { IfMatch: 'ETAG2' })
+
+    cf.reset()
+    stubFunction(cf, { etag: 'ETAG2', liveEtag: 'ETAG2' })
+    await deploy(functions, desiredFunction({ publish: true }), options())
+    expect(cf).not.toHaveReceivedCommand(PublishFunctionCommand)
+  })
+
+  it('updates then publishes the new DEVELOPMENT ETag', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1' })
+    cf.on(UpdateFunctionCommand).resolves(updated('ETAG2'))
+    cf.on(PublishFunctionCommand).resolves({
+      FunctionSummary: sdkFunctionSummary({ status: 'DEPLOYED' })
+    })
+    const result = await deploy(
+      functions,
+      desiredFunction({ code: Buffer.from(NEW_CODE), publish: true }),
+      options()
+    )
+    expect(writes()).toEqual(['UpdateFunctionCommand', 'PublishFunctionCommand'])
+    expect(cf).toHaveReceivedCommandWith(PublishFunctionCommand, { IfMatch: 'ETAG2' })
+    expect(result.after).toMatchObject({ etag: 'ETAG2', liveEtag: 'ETAG2', status: 'DEPLOYED' })
+  })
+
+  it('re-reads, re-plans and retries after a 412', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1' })
+    // Another writer changed the comment between our read and our write.
+    cf.on(DescribeFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
+      .resolvesOnce({ ETag: 'ETAG1', FunctionSummary: sdkFunctionSummary({}) })
+      .resolves({ ETag: 'ETAG7', FunctionSummary: sdkFunctionSummary({ comment: 'theirs' }) })
+    cf.on(UpdateFunctionCommand).rejectsOnce(preconditionFailed()).resolves(updated('ETAG8'))
+    const result = await deploy(
+      functions,
+      desiredFunction({ code: Buffer.from(NEW_CODE) }),
+      options()
+    )
+    const ifMatch = cf.commandCalls(UpdateFunctionCommand).map(call => call.args[0].input.IfMatch)
+    expect(ifMatch).toEqual(['ETAG1', 'ETAG7'])
+    expect(result.plan.changes).toEqual([{ action: 'update', code: true, config: ['comment'] }])
+    expect(result.before?.development.etag).toBe('ETAG1')
+    expect(result.after?.etag).toBe('ETAG8')
+    expect(log.warnings).toEqual([
+      expect.stringContaining('Reading it again and re-planning (attempt 2 of 3)')
+    ])
+  })
+
+  it('gives up after 3 attempts that each got a 412, suggesting a concurrency group', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1' })
+    cf.on(UpdateFunctionCommand).rejects(preconditionFailed())
+    const error = await failure(
+      deploy(functions, desiredFunction({ code: Buffer.from(NEW_CODE) }), options())
+    )
+    expect(cf).toHaveReceivedCommandTimes(UpdateFunctionCommand, 3)
+    expect(error.message).toContain('3 attempts each lost a race with another writer')
+    expect(error.message).toContain('last: UpdateFunction PreconditionFailed')
+    expect(error.message).toContain('concurrency group')
+    expect(error.message).toContain('Nothing was changed in CloudFront by this run.')
+  })
+
+  it('succeeds when the last lost race left CloudFront exactly as declared', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1' })
+    // Another run deploys the same code while every one of our updates loses the race.
+    cf.on(GetFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
+      .resolvesOnce({ FunctionCode: blob(CODE) })
+      .resolvesOnce({ FunctionCode: blob(CODE) })
+      .resolvesOnce({ FunctionCode: blob(CODE) })
+      .resolves({ FunctionCode: blob(NEW_CODE) })
+    cf.on(UpdateFunctionCommand).rejects(preconditionFailed())
+    const result = await deploy(
+      functions,
+      desiredFunction({ code: Buffer.from(NEW_CODE) }),
+      options()
+    )
+    expect(cf).toHaveReceivedCommandTimes(UpdateFunctionCommand, 3)
+    expect(result.updated).toBe(false)
+    expect(result.after?.etag).toBe('ETAG1')
+    expect(log.lines).toContain(
+      `${NAME} already matches the inputs: another run deployed the same version meanwhile.`
+    )
+  })
+
+  it('honours a smaller maxAttempts', async () => {
+    stubFunction(cf, { liveEtag: 'ETAG1' })
+    cf.on(UpdateFunctionCommand).rejects(preconditionFailed())
+    const error = await failure(
+      deploy(
+        functions,
+        desiredFunction({ code: Buffer.from(NEW_CODE) }),
+        options({ maxAttempts: 1 })
+      )
+    )
+    expect(cf).toHaveReceivedCommandTimes(UpdateFunctionCommand, 1)
+    expect(error.message).toContain('1 attempts')
+  })
+
+  it('updates instead when a create loses the race (FunctionAlreadyExists)', async () => {
+    cf.on(DescribeFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
+      .rejectsOnce(notFound())
+      .resolves({ ETag: 'ETAG5', FunctionSummary: sdkFunctionSummary({}) })
+    cf.on(GetFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
+      .rejectsOnce(notFound())
+      .resolves({ FunctionCode: blob('// someone else\n') })
+    cf.on(DescribeFunctionCommand, { Name: NAME, Stage: 'LIVE' }).rejects(notFound())
+    cf.on(CreateFunctionCommand).rejects(awsError('FunctionAlreadyExists', { status: 409 }))
+    cf.on(UpdateFunctionCommand).resolves(updated('ETAG6'))
+    const result = await deploy(functions, desiredFunction(), options())
+    expect(writes()).toEqual(['CreateFunctionCommand', 'UpdateFunctionCommand'])
+    expect(cf).toHaveReceivedCommandWith(UpdateFunctionCommand, {
+      IfMatch: 'ETAG5',
+      FunctionCode: Buffer.from(CODE)
+    })
+    expect(result).toMatchObject({ created: false, updated: true, after: { etag: 'ETAG6' } })
+  })
+
+  it('describes again when UpdateFunction returns no ETag', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1' })
+    cf.on(DescribeFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
+      .resolvesOnce({ ETag: 'ETAG1', FunctionSummary: sdkFunctionSummary({}) })
+      .resolves({ ETag: 'ETAG2', FunctionSummary: sdkFunctionSummary({}) })
+    cf.on(UpdateFunctionCommand).resolves({ FunctionSummary: sdkFunctionSummary({}) })
+    cf.on(PublishFunctionCommand).resolves({ FunctionSummary: sdkFunctionSummary({}) })
+    const result = await deploy(
+      functions,
+      desiredFunction({ code: Buffer.from(NEW_CODE), publish: true }),
+      options()
+    )
+    expect(cf).toHaveReceivedCommandTimes(DescribeFunctionCommand, 3)
+    expect(cf).toHaveReceivedCommandWith(PublishFunctionCommand, { IfMatch: 'ETAG2' })
+    expect(result.after?.etag).toBe('ETAG2')
+  })
+
+  it('fails plainly when no ETag can be found even by describing again', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1' })
+    cf.on(DescribeFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
+      .resolvesOnce({ ETag: 'ETAG1', FunctionSummary: sdkFunctionSummary({}) })
+      .resolves({ FunctionSummary: sdkFunctionSummary({}) })
+    cf.on(UpdateFunctionCommand).resolves({ FunctionSummary: sdkFunctionSummary({}) })
+    const error = await failure(
+      deploy(functions, desiredFunction({ code: Buffer.from(NEW_CODE) }), options())
+    )
+    expect(error.message).toContain(`CloudFront returned no ETag for ${NAME}`)
+  })
+
+  it('explains throttling with the number of attempts', async () => {
+    stubFunction(cf, { liveEtag: 'ETAG1' })
+    cf.on(UpdateFunctionCommand).rejects(
+      awsError('ThrottlingException', { status: 400, attempts: 5, message: 'Rate exceeded' })
+    )
+    const error = await failure(
+      deploy(functions, desiredFunction({ code: Buffer.from(NEW_CODE) }), options())
+    )
+    expect(cf).toHaveReceivedCommandTimes(UpdateFunctionCommand, 1)
+    expect(error.message).toContain(
+      'CloudFront throttled UpdateFunction after 5 attempts (ThrottlingException)'
+    )
+    expect(error.message).toContain('concurrency group')
+  })
+
+  it('says what was done before a failure', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1' })
+    cf.on(UpdateFunctionCommand).resolves(updated('ETAG2'))
+    cf.on(PublishFunctionCommand).rejects(awsError('AccessDenied', { status: 403 }))
+    const error = await failure(
+      deploy(functions, desiredFunction({ code: Buffer.from(NEW_CODE), publish: true }), options())
+    )
+    expect(error.message).toContain('AWS denied cloudfront:PublishFunction')
+    expect(error.message).toContain(
+      'Before failing, this run updated its DEVELOPMENT stage (DEVELOPMENT ETag ETAG2). LIVE was not changed'
+    )
+    expect(error.result.updated).toBe(true)
+  })
+
+  it('reads and plans but writes nothing in a dry run', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: null, tags: { old: 'x' } })
+    const result = await deploy(
+      functions,
+      desiredFunction({ code: Buffer.from(NEW_CODE), tags: { team: 'web' }, publish: true }),
+      options({ dryRun: true })
+    )
+    expect(writes()).toEqual([])
+    expect(result.plan.changes.map(change => change.action)).toEqual([
+      'update',
+      'tag',
+      'untag',
+      'publish'
+    ])
+    expect(changed(result)).toBe(false)
+  })
+
+  it('prepares the desired state once, alongside the first read', async () => {
+    stubMissingFunction(cf)
+    cf.on(CreateFunctionCommand).resolves(updated('ETAG1'))
+    const prepare = jest.fn(async (desired: ReturnType<typeof desiredFunction>) => ({
+      ...desired,
+      config: { ...desired.config, keyValueStoreArns: [STORE_ARN] }
+    }))
+    await deploy(
+      functions,
+      desiredFunction({ config: { keyValueStoreArns: ['redirects'] } }),
+      options({ prepare })
+    )
+    expect(prepare).toHaveBeenCalledTimes(1)
+    expect(cf).toHaveReceivedCommandWith(CreateFunctionCommand, {
+      FunctionConfig: {
+        Comment: '',
+        Runtime: 'cloudfront-js-2.0',
+        KeyValueStoreAssociations: { Quantity: 1, Items: [{ KeyValueStoreARN: STORE_ARN }] }
+      }
+    })
+  })
+})
+
+describe('test gate', () => {
+  const cases: TestCase[] = [
+    {
+      name: 'rewrites to index.html',
+      file: 'tests/index.json',
+      event: { request: { uri: '/' } },
+      expect: { request: { uri: '/index.html' } }
+    }
+  ]
+
+  function stubUpdated(): void {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1' })
+    cf.on(UpdateFunctionCommand).resolves(updated('ETAG2'))
+    cf.on(PublishFunctionCommand).resolves({ FunctionSummary: sdkFunctionSummary({}) })
+  }
+
+  const desired = desiredFunction({ code: Buffer.from(NEW_CODE), publish: true })
+
+  it('tests DEVELOPMENT with the new ETag, then publishes when every case passes', async () => {
+    stubUpdated()
+    cf.on(TestFunctionCommand).resolves({
+      TestResult: {
+        ComputeUtilization: '20',
+        FunctionOutput: JSON.stringify({ request: { uri: '/index.html', method: 'GET' } })
+      }
+    })
+    const result = await deploy(functions, desired, options({ testCases: cases }))
+    expect(cf).toHaveReceivedCommandWith(TestFunctionCommand, {
+      Name: NAME,
+      IfMatch: 'ETAG2',
+      Stage: 'DEVELOPMENT'
+    })
+    expect(writes()).toEqual(['UpdateFunctionCommand', 'PublishFunctionCommand'])
+    expect(result.tests).toEqual([
+      {
+        name: 'rewrites to index.html',
+        file: 'tests/index.json',
+        passed: true,
+        computeUtilization: 20,
+        failures: [],
+        output: { request: { uri: '/index.html', method: 'GET' } },
+        logs: []
+      }
+    ])
+    expect(log.lines).toContain('PASS rewrites to index.html (compute 20)')
+  })
+
+  it('does not publish when a case fails, and says LIVE was not changed', async () => {
+    stubUpdated()
+    cf.on(TestFunctionCommand).resolves({
+      TestResult: {
+        ComputeUtilization: '20',
+        FunctionOutput: JSON.stringify({ request: { uri: '/' } })
+      }
+    })
+    const error = await failure(deploy(functions, desired, options({ testCases: cases })))
+    expect(cf).not.toHaveReceivedCommand(PublishFunctionCommand)
+    expect(error.message).toContain('1 of 1 test cases failed, so the function was not published')
+    expect(error.message).toContain('output $.request.uri: expected "/index.html", got "/"')
+    expect(error.message).toContain('updated its DEVELOPMENT stage (DEVELOPMENT ETag ETAG2)')
+    expect(error.message).toContain('LIVE was not changed')
+    expect(error.result.tests[0].passed).toBe(false)
+    expect(error.result.published).toBe(false)
+  })
+
+  it('fails when compute utilization is over the budget', async () => {
+    stubUpdated()
+    cf.on(TestFunctionCommand).resolves({
+      TestResult: {
+        ComputeUtilization: '91',
+        FunctionOutput: JSON.stringify({ request: { uri: '/index.html' } })
+      }
+    })
+    const error = await failure(
+      deploy(functions, desired, options({ testCases: cases, maxComputeUtilization: 90 }))
+    )
+    expect(cf).not.toHaveReceivedCommand(PublishFunctionCommand)
+    expect(error.message).toContain('compute utilization 91 is over max-compute-utilization 90')
+  })
+})
+
+describe('deploy a Connection Function', () => {
+  const desired = desiredFunction({
+    kind: 'connection-function',
+    code: Buffer.from(NEW_CODE),
+    publish: true
+  })
+  const live = (status: string, etag = 'ETAG2') => ({
+    ETag: etag,
+    ConnectionFunctionSummary: sdkConnectionSummary({ status }, 'LIVE')
+  })
+
+  function stubPublishing(): void {
+    stubConnectionFunction(cf, { etag: 'ETAG1', liveEtag: null })
+    cf.on(UpdateConnectionFunctionCommand).resolves({
+      ETag: 'ETAG2',
+      ConnectionFunctionSummary: sdkConnectionSummary({})
+    })
+    cf.on(PublishConnectionFunctionCommand).resolves({
+      ConnectionFunctionSummary: sdkConnectionSummary({ status: 'PUBLISHING' })
+    })
+  }
+
+  it('waits while the status is PUBLISHING, with the injected sleep', async () => {
+    stubPublishing()
+    cf.on(DescribeConnectionFunctionCommand, { Identifier: CONNECTION_ID, Stage: 'LIVE' })
+      .rejectsOnce(entityNotFound())
+      .resolvesOnce(live('PUBLISHING'))
+      .resolvesOnce(live('PUBLISHING'))
+      .resolves(live('UNASSOCIATED'))
+    const result = await deploy(connections, desired, options())
+    expect(cf).toHaveReceivedCommandWith(UpdateConnectionFunctionCommand, {
+      Id: CONNECTION_ID,
+      IfMatch: 'ETAG1'
+    })
+    expect(cf).toHaveReceivedCommandWith(PublishConnectionFunctionCommand, {
+      Id: CONNECTION_ID,
+      IfMatch: 'ETAG2'
+    })
+    expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([250, 500, 1000])
+    expect(result.after).toEqual({
+      id: CONNECTION_ID,
+      arn: CONNECTION_ARN,
+      status: 'UNASSOCIATED',
+      etag: 'ETAG2',
+      liveEtag: 'ETAG2'
+    })
+    expect(result.published).toBe(true)
+  })
+
+  it('fails with a clear message when PUBLISHING outlasts the timeout', async () => {
+    stubPublishing()
+    cf.on(DescribeConnectionFunctionCommand, { Identifier: CONNECTION_ID, Stage: 'LIVE' })
+      .rejectsOnce(entityNotFound())
+      .resolves(live('PUBLISHING'))
+    const error = await failure(deploy(connections, desired, options({ publishTimeoutMs: 2_000 })))
+    expect(error.message).toContain(
+      `${CONNECTION_ID} was published but its status is still PUBLISHING after 2 s`
+    )
+    expect(error.message).toContain(
+      `aws cloudfront describe-connection-function --identifier ${CONNECTION_ID} --stage LIVE`
+    )
+    expect(error.message).toContain('published it to LIVE')
+    expect(sleep.mock.calls.reduce((total, [ms]) => total + ms, 0)).toBeGreaterThanOrEqual(2_000)
+  })
+
+  it('creates a missing connection function and addresses it by Id afterwards', async () => {
+    cf.on(ListConnectionFunctionsCommand).resolves({ ConnectionFunctions: [] })
+    cf.on(CreateConnectionFunctionCommand).resolves({
+      ETag: 'ETAG1',
+      ConnectionFunctionSummary: sdkConnectionSummary({})
+    })
+    cf.on(PublishConnectionFunctionCommand).resolves({
+      ConnectionFunctionSummary: sdkConnectionSummary({ status: 'UNASSOCIATED' })
+    })
+    const result = await deploy(
+      connections,
+      desiredFunction({ kind: 'connection-function', publish: true }),
+      options()
+    )
+    expect(writes()).toEqual([
+      'CreateConnectionFunctionCommand',
+      'PublishConnectionFunctionCommand'
+    ])
+    expect(cf).toHaveReceivedCommandWith(PublishConnectionFunctionCommand, {
+      Id: CONNECTION_ID,
+      IfMatch: 'ETAG1'
+    })
+    expect(result.after).toMatchObject({ id: CONNECTION_ID, status: 'UNASSOCIATED' })
+  })
+})
+
+describe('remove', () => {
+  it('does nothing when the function does not exist', async () => {
+    stubMissingFunction(cf)
+    const result = await remove(functions, NAME, { dryRun: false, log })
+    expect(cf).not.toHaveReceivedCommand(DeleteFunctionCommand)
+    expect(result).toMatchObject({ plan: { changes: [] }, deleted: false, after: undefined })
+    expect(changed(result)).toBe(false)
+  })
+
+  it('deletes with the DEVELOPMENT ETag', async () => {
+    stubFunction(cf, { etag: 'ETAG3', liveEtag: 'ETAG2' })
+    cf.on(DeleteFunctionCommand).resolves({})
+    const result = await remove(functions, NAME, { dryRun: false, log })
+    expect(cf).toHaveReceivedCommandWith(DeleteFunctionCommand, { Name: NAME, IfMatch: 'ETAG3' })
+    expect(result).toMatchObject({ deleted: true, after: undefined })
+    expect(result.before?.development.etag).toBe('ETAG3')
+  })
+
+  it('deletes a connection function by Id', async () => {
+    stubConnectionFunction(cf, { etag: 'ETAG3' })
+    cf.on(DeleteConnectionFunctionCommand).resolves({})
+    await remove(connections, NAME, { dryRun: false, log })
+    expect(cf).toHaveReceivedCommandWith(DeleteConnectionFunctionCommand, {
+      Id: CONNECTION_ID,
+      IfMatch: 'ETAG3'
+    })
+  })
+
+  it('explains a function that is still in use', async () => {
+    stubFunction(cf, { etag: 'ETAG3', status: 'DEPLOYED', liveEtag: 'ETAG3' })
+    cf.on(DeleteFunctionCommand).rejects(awsError('FunctionInUse', { status: 409 }))
+    const error = await failure(remove(functions, NAME, { dryRun: false, log }))
+    expect(error.message).toContain(
+      'still associated with a CloudFront distribution (FunctionInUse)'
+    )
+    expect(error.message).toContain('Nothing was changed in CloudFront by this run.')
+    expect(cf).toHaveReceivedCommandTimes(DeleteFunctionCommand, 1)
+  })
+
+  it('re-reads and retries after a 412', async () => {
+    stubFunction(cf, { etag: 'ETAG3' })
+    cf.on(DescribeFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
+      .resolvesOnce({ ETag: 'ETAG3', FunctionSummary: sdkFunctionSummary({}) })
+      .resolves({ ETag: 'ETAG4', FunctionSummary: sdkFunctionSummary({}) })
+    cf.on(DeleteFunctionCommand).rejectsOnce(preconditionFailed()).resolves({})
+    const result = await remove(functions, NAME, { dryRun: false, log })
+    const ifMatch = cf.commandCalls(DeleteFunctionCommand).map(call => call.args[0].input.IfMatch)
+    expect(ifMatch).toEqual(['ETAG3', 'ETAG4'])
+    expect(result.deleted).toBe(true)
+    expect(log.warnings).toEqual([expect.stringContaining('PreconditionFailed')])
+  })
+
+  it('gives up after 3 attempts with 412', async () => {
+    stubFunction(cf)
+    cf.on(DeleteFunctionCommand).rejects(preconditionFailed())
+    const error = await failure(remove(functions, NAME, { dryRun: false, log }))
+    expect(cf).toHaveReceivedCommandTimes(DeleteFunctionCommand, 3)
+    expect(error.message).toContain('DeleteFunction was refused because the function changed')
+  })
+
+  it('succeeds when someone else deleted it meanwhile', async () => {
+    stubFunction(cf)
+    cf.on(DeleteFunctionCommand).rejects(notFound())
+    const result = await remove(functions, NAME, { dryRun: false, log })
+    expect(result).toMatchObject({ deleted: false, after: undefined })
+    expect(log.lines).toContain(
+      `${NAME} was deleted by someone else meanwhile; nothing left to do.`
+    )
+  })
+
+  it('sends no write in a dry run', async () => {
+    stubFunction(cf)
+    const result = await remove(functions, NAME, { dryRun: true, log })
+    expect(writes()).toEqual([])
+    expect(result.plan.changes).toEqual([{ action: 'delete' }])
+    expect(result.deleted).toBe(false)
+  })
+})
+
+describe('describeProgress', () => {
+  const base: RunResult = {
+    plan: { kind: 'function', name: NAME, changes: [] },
+    before: undefined,
+    after: undefined,
+    created: false,
+    updated: false,
+    tagged: false,
+    published: false,
+    deleted: false,
+    tests: []
+  }
+
+  it('lists everything done, without the LIVE note once published', () => {
+    expect(
+      describeProgress({
+        ...base,
+        created: true,
+        tagged: true,
+        published: true,
+        after: { id: NAME, arn: FUNCTION_ARN, status: '', etag: 'E1', liveEtag: 'E1' }
+      })
+    ).toBe(
+      'Before failing, this run created the function, changed its tags, published it to LIVE (DEVELOPMENT ETag E1).'
+    )
+    expect(describeProgress({ ...base, deleted: true })).toBe(
+      'Before failing, this run deleted it. LIVE was not changed: it still serves what it served before this run.'
+    )
+  })
+})
