@@ -1,4 +1,5 @@
 // Error types and the one helper that turns any thrown value into a message.
+import { inspect } from 'node:util'
 
 /** A problem with an input: the step fails before any request to AWS. */
 export class InputError extends Error {
@@ -21,5 +22,6 @@ export function errorMessage(error: unknown): string {
   } catch {
     // fall through: a value JSON cannot render (a cycle, a BigInt)
   }
-  return String(error)
+  const text = String(error)
+  return text === '[object Object]' ? inspect(error, { depth: 2 }) : text
 }
