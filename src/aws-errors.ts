@@ -1,4 +1,5 @@
 // Turns failed AWS calls into messages that say what happened and what to do.
+import { errorMessage } from './errors.js'
 
 /** A failed CloudFront call, with the operation that failed. */
 export class AwsCallError extends Error {
@@ -17,7 +18,7 @@ export class AwsCallError extends Error {
       $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number }
     }
     const code = error?.name && error.name !== 'Error' ? error.name : (error?.code ?? 'Error')
-    super(explain(operation, code, error?.message ?? String(cause), error?.$metadata))
+    super(explain(operation, code, error?.message ?? errorMessage(cause), error?.$metadata))
     this.name = 'AwsCallError'
     this.code = code
     this.status = error?.$metadata?.httpStatusCode
