@@ -1,0 +1,120 @@
+// Shared helpers of the end-to-end suites: an emulator per file, temporary
+// workspaces holding the function files, and the bundled action run as a process.
+import { CloudFrontClient, CreateKeyValueStoreCommand } from '@aws-sdk/client-cloudfront'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startEmulator, type Emulator, type RequestLogEntry } from '../../emulator/index.js'
+import { runAction, type ActionRun } from '../../scripts/run-action.js'
+
+export type { ActionRun } from '../../scripts/run-action.js'
+
+export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/e2e')
+
+/** The text of a fixture under __tests__/fixtures/e2e. */
+export function fixture(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8')
+}
+
+/** One emulator for the whole file, plus the temporary workspaces its tests create. */
+export interface Harness {
+  emu: Emulator
+  /** Creates a workspace with the fixture files (copied) and `files` (path → content). */
+  workspace(files?: Record<string, string>): string
+  /** The text of a file in a workspace. */
+  workspaceFile(workspace: string, path: string): string
+  /** Runs the bundled action against the emulator. */
+  run(
+    workspace: string,
+    inputs: Record<string, string>,
+    env?: Record<string, string>
+  ): Promise<ActionRun>
+  /** A CloudFront client for setting up state the way another tool would. */
+  client(): CloudFrontClient
+  close(): Promise<void>
+}
+
+export async function startHarness(): Promise<Harness> {
+  const emu = await startEmulator({ port: 0 })
+  const dirs: string[] = []
+  const clients: CloudFrontClient[] = []
+  return {
+    emu,
+    workspace(files = {}) {
+      const dir = mkdtempSync(join(tmpdir(), 'cf-e2e-'))
+      dirs.push(dir)
+      cpSync(FIXTURES, dir, { recursive: true })
+      for (const [path, content] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true })
+        writeFileSync(join(dir, path), content)
+      }
+      return dir
+    },
+    workspaceFile(workspace, path) {
+      return readFileSync(join(workspace, path), 'utf8')
+    },
+    run(workspace, inputs, env) {
+      return runAction({ inputs, endpoint: emu.url, workspace, env })
+    },
+    client() {
+      const client = new CloudFrontClient({
+        endpoint: emu.url,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'emulator-secret' },
+        maxAttempts: 1
+      })
+      clients.push(client)
+      return client
+    },
+    async close() {
+      for (const client of clients) client.destroy()
+      await emu.close()
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+/** Creates a key value store through the API and returns its ARN. */
+export async function createStore(harness: Harness, name: string): Promise<string> {
+  const created = await harness
+    .client()
+    .send(new CreateKeyValueStoreCommand({ Name: name, Comment: 'e2e' }))
+  const arn = created.KeyValueStore?.ARN
+  if (!arn) throw new Error(`CreateKeyValueStore returned no ARN for ${name}`)
+  return arn
+}
+
+export function writes(log: RequestLogEntry[]): RequestLogEntry[] {
+  return log.filter(entry => entry.write)
+}
+
+export function operations(log: RequestLogEntry[]): string[] {
+  return log.map(entry => entry.operation)
+}
+
+export function writeOperations(log: RequestLogEntry[]): string[] {
+  return writes(log).map(entry => entry.operation)
+}
+
+/** The one function of this kind and name in the emulator, or undefined. */
+export function stored(emu: Emulator, kind: 'function' | 'connection-function', name: string) {
+  return emu.state().functions.find(f => f.kind === kind && f.name === name)
+}
+
+/** Everything the action printed, for message assertions. */
+export function output(run: ActionRun): string {
+  return `${run.stdout}\n${run.stderr}`
+}
+
+/** Describes a run for assertion messages, so a failure shows what the action said. */
+export function describeRun(run: ActionRun): string {
+  return `exit ${run.exitCode}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`
+}
+
+/** Fails with the action's output when the run did not end with this exit code. */
+export function expectExit(run: ActionRun, code: number): void {
+  if (run.exitCode !== code) {
+    throw new Error(`expected exit code ${code}, got ${describeRun(run)}`)
+  }
+}
