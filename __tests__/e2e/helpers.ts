@@ -1,6 +1,12 @@
 // Shared helpers of the end-to-end suites: an emulator per file, temporary
 // workspaces holding the function files, and the bundled action run as a process.
-import { CloudFrontClient, CreateKeyValueStoreCommand } from '@aws-sdk/client-cloudfront'
+import {
+  CloudFrontClient,
+  CreateConnectionFunctionCommand,
+  CreateFunctionCommand,
+  CreateKeyValueStoreCommand,
+  PublishFunctionCommand
+} from '@aws-sdk/client-cloudfront'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -9,6 +15,8 @@ import { startEmulator, type Emulator, type RequestLogEntry } from '../../emulat
 import { runAction, type ActionRun } from '../../scripts/run-action.js'
 
 export type { ActionRun } from '../../scripts/run-action.js'
+
+type Tags = Record<string, string>
 
 export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/e2e')
 
@@ -117,4 +125,51 @@ export function expectExit(run: ActionRun, code: number): void {
   if (run.exitCode !== code) {
     throw new Error(`expected exit code ${code}, got ${describeRun(run)}`)
   }
+}
+
+/** Creates a function through the API, the way an earlier deploy or another tool would. */
+export async function seedFunction(
+  harness: Harness,
+  name: string,
+  code: string,
+  options: { comment?: string; runtime?: string; publish?: boolean; tags?: Tags } = {}
+): Promise<string> {
+  const client = harness.client()
+  const tags = Object.entries(options.tags ?? {}).map(([Key, Value]) => ({ Key, Value }))
+  const created = await client.send(
+    new CreateFunctionCommand({
+      Name: name,
+      FunctionConfig: {
+        Comment: options.comment ?? '',
+        Runtime: (options.runtime ?? 'cloudfront-js-2.0') as 'cloudfront-js-2.0',
+        KeyValueStoreAssociations: { Quantity: 0, Items: [] }
+      },
+      FunctionCode: Buffer.from(code),
+      ...(tags.length > 0 ? { Tags: { Items: tags } } : {})
+    })
+  )
+  if (options.publish) {
+    await client.send(new PublishFunctionCommand({ Name: name, IfMatch: created.ETag }))
+  }
+  return created.ETag ?? ''
+}
+
+/** Creates a connection function through the API; returns its Id. */
+export async function seedConnectionFunction(
+  harness: Harness,
+  name: string,
+  code: string
+): Promise<string> {
+  const created = await harness.client().send(
+    new CreateConnectionFunctionCommand({
+      Name: name,
+      ConnectionFunctionConfig: {
+        Comment: '',
+        Runtime: 'cloudfront-js-2.0',
+        KeyValueStoreAssociations: { Quantity: 0, Items: [] }
+      },
+      ConnectionFunctionCode: Buffer.from(code)
+    })
+  )
+  return created.ConnectionFunctionSummary?.Id ?? ''
 }
