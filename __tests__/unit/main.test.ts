@@ -341,6 +341,31 @@ describe('run', () => {
     expect(core.outputs()['summary-markdown']).toContain(': failed')
   })
 
+  it('warns through core when a write loses a race, then retries', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1', code: '// old\n' })
+    cf.on(UpdateFunctionCommand)
+      .rejectsOnce(awsError('PreconditionFailed', { status: 412 }))
+      .resolves({ ETag: 'ETAG2', FunctionSummary: sdkFunctionSummary({}) })
+    await run()
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(core.warning).toHaveBeenCalledWith(expect.stringContaining('(attempt 2 of 3)'))
+    expect(cf).toHaveReceivedCommandTimes(UpdateFunctionCommand, 2)
+    expect(core.outputs()).toMatchObject({ changed: 'true', etag: 'ETAG2' })
+    expect(core.startGroup).toHaveBeenCalledWith(`Read function ${NAME}`)
+    expect(core.endGroup).toHaveBeenCalledTimes(core.startGroup.mock.calls.length)
+  })
+
+  it('fails the step when the outputs cannot be reported', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1', code: CODE })
+    core.setOutput.mockImplementationOnce(() => {
+      throw new Error('GITHUB_OUTPUT is not writable')
+    })
+    await run()
+    expect(core.setFailed).toHaveBeenCalledWith(
+      'Reporting the result failed: GITHUB_OUTPUT is not writable'
+    )
+  })
+
   describe('comment-on-pr', () => {
     beforeEach(() => {
       stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1', code: CODE })
