@@ -180,7 +180,7 @@ async function applyPlan(
     if (!state) throw new Error(`${desired.name} was not found and the plan did not create it.`)
     const target = state
     // Tags live on the ARN, apart from the function's content: write them alongside the update.
-    await Promise.all(
+    const writes = await Promise.allSettled(
       plan.changes.map(async change => {
         if (change.action === 'update') {
           const updated = await withEtag(api, await api.update(target.id, target.etag, desired))
@@ -200,7 +200,10 @@ async function applyPlan(
         }
       })
     )
+    // Every write has settled before a failure is raised, so the result says what was done.
     result.after = target
+    const failed = writes.find(write => write.status === 'rejected')
+    if (failed) throw failed.reason
   })
   const target = result.after as FunctionState
   if (options.testCases.length > 0) {
