@@ -429,6 +429,43 @@ describe('deploy a CloudFront Function', () => {
     expect(error.result.updated).toBe(true)
   })
 
+  it('reports tags written alongside an update that failed', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1', tags: {} })
+    cf.on(UpdateFunctionCommand).rejects(awsError('AccessDenied', { status: 403 }))
+    // The tag write is still in flight when the update fails.
+    cf.on(TagResourceCommand).callsFake(
+      () => new Promise(resolve => setTimeout(() => resolve({}), 10))
+    )
+    const error = await failure(
+      deploy(
+        functions,
+        desiredFunction({ code: Buffer.from(NEW_CODE), tags: { team: 'web' } }),
+        options()
+      )
+    )
+    expect(cf).toHaveReceivedCommand(TagResourceCommand)
+    expect(error.result.tagged).toBe(true)
+    expect(error.message).toContain('Before failing, this run changed its tags')
+  })
+
+  it('reports the new ETag of an update when a tag write alongside it failed', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1', tags: {} })
+    cf.on(UpdateFunctionCommand).resolves(updated('ETAG2'))
+    cf.on(TagResourceCommand).rejects(awsError('InvalidTagging', { status: 400 }))
+    const error = await failure(
+      deploy(
+        functions,
+        desiredFunction({ code: Buffer.from(NEW_CODE), tags: { team: 'web' } }),
+        options()
+      )
+    )
+    expect(error.message).toContain('TagResource: CloudFront rejected the tags (InvalidTagging)')
+    expect(error.message).toContain(
+      'Before failing, this run updated its DEVELOPMENT stage (DEVELOPMENT ETag ETAG2).'
+    )
+    expect(error.result.after?.etag).toBe('ETAG2')
+  })
+
   it('reads and plans but writes nothing in a dry run', async () => {
     stubFunction(cf, { etag: 'ETAG1', liveEtag: null, tags: { old: 'x' } })
     const result = await deploy(
