@@ -7,6 +7,7 @@ import {
   fixture,
   seedFunction,
   startHarness,
+  resetEmulator,
   type Harness
 } from './helpers.js'
 
@@ -15,10 +16,7 @@ let h: Harness
 beforeAll(async () => {
   h = await startHarness()
 })
-beforeEach(() => {
-  h.emu.reset()
-  h.emu.clearRequestLog()
-})
+beforeEach(() => resetEmulator(h))
 afterAll(async () => {
   await h.close()
 })

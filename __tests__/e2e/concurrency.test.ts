@@ -8,6 +8,7 @@ import {
   startHarness,
   stored,
   type ActionRun,
+  resetEmulator,
   type Harness
 } from './helpers.js'
 
@@ -16,10 +17,7 @@ let h: Harness
 beforeAll(async () => {
   h = await startHarness()
 })
-beforeEach(() => {
-  h.emu.reset()
-  h.emu.clearRequestLog()
-})
+beforeEach(() => resetEmulator(h))
 afterAll(async () => {
   await h.close()
 })

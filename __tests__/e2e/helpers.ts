@@ -173,3 +173,17 @@ export async function seedConnectionFunction(
   )
   return created.ConnectionFunctionSummary?.Id ?? ''
 }
+
+/**
+ * CPU time that counts as 100% compute in the suites that are not about the compute
+ * limit. The emulator measures wall time around each test run; with its 1 ms default an
+ * occasional garbage collection or compile pause reads as 100% for a trivial function.
+ */
+export const STEADY_COMPUTE_BUDGET_MS = 25
+
+/** Forgets every resource, fault and request; a compute budget trivial functions stay under. */
+export function resetEmulator(harness: Harness): void {
+  harness.emu.reset()
+  harness.emu.clearRequestLog()
+  harness.emu.setComputeBudget(STEADY_COMPUTE_BUDGET_MS)
+}

@@ -10,6 +10,7 @@ import {
   stored,
   writeOperations,
   writes,
+  resetEmulator,
   type Harness
 } from './helpers.js'
 
@@ -18,10 +19,7 @@ let h: Harness
 beforeAll(async () => {
   h = await startHarness()
 })
-beforeEach(() => {
-  h.emu.reset()
-  h.emu.clearRequestLog()
-})
+beforeEach(() => resetEmulator(h))
 afterAll(async () => {
   await h.close()
 })
