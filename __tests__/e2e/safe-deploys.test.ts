@@ -302,7 +302,7 @@ describe('job summary', () => {
     expect(summary).toContain('| marks the request as version 2 | ✅ pass |')
     expect(summary).toContain('| redirects /old | ✅ pass |')
     expect(summary).toMatch(
-      /<details><summary>Diff<\/summary>\n\n```diff\n--- code: summarized \(DEVELOPMENT\)[\s\S]*\+  request.headers\['x-version'\] = \{ value: '2' \}[\s\S]*```\n\n<\/details>/
+      /<details><summary>Diff<\/summary>\n\n```diff\n--- code: summarized \(DEVELOPMENT\)[\s\S]*\+ {2}request.headers\['x-version'\] = \{ value: '2' \}[\s\S]*```\n\n<\/details>/
     )
     expect(run.outputs['summary-markdown'].trim()).toBe(summary.trim())
   })
