@@ -68,6 +68,12 @@ const CASES: BadInput[] = [
     message: /file 'src\/missing\.js' does not exist/
   },
   {
+    what: 'a code path that is a directory',
+    input: 'code',
+    inputs: { name: 'fn', code: 'tests' },
+    message: /'tests' is not a file/
+  },
+  {
     what: 'an empty code file',
     input: 'code',
     inputs: { name: 'fn', code: 'empty.js' },

@@ -85,3 +85,38 @@ describe.each([2, 5])('%i runs at once with publish: true', count => {
     expect(fn.live?.code).toBe(fn.development.code)
   })
 })
+
+describe('other races', () => {
+  it('5 runs at once on one connection function with the same inputs', async () => {
+    const ws = h.workspace()
+    const runs = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        h.run(ws, {
+          name: 'shared-connection',
+          type: 'connection-function',
+          code: 'connection-v2.js',
+          publish: 'true'
+        })
+      )
+    )
+    for (const run of runs) expect(describeRun(run)).toMatch(/^exit 0/)
+    const functions = h.emu.state().functions
+    expect(functions).toHaveLength(1)
+    const fn = functions[0]
+    expect(fn.development.code).toBe(fixture('connection-v2.js'))
+    expect(fn.live?.etag).toBe(fn.development.etag)
+    for (const run of runs) expect(run.outputs.id).toBe(fn.id)
+  })
+
+  it('2 deletes at once: one deletes, the other finds it gone', async () => {
+    const ws = h.workspace()
+    expect((await h.run(ws, { name: 'doomed', code: 'function-v1.js' })).exitCode).toBe(0)
+    h.emu.clearRequestLog()
+    const runs = await Promise.all([1, 2].map(() => h.run(ws, { name: 'doomed', delete: 'true' })))
+    for (const run of runs) expect(describeRun(run)).toMatch(/^exit 0/)
+    expect(h.emu.state().functions).toEqual([])
+    const deletes = h.emu.requestLog().filter(entry => entry.operation === 'DeleteFunction')
+    expect(deletes.filter(entry => entry.status === 204)).toHaveLength(1)
+    expect(runs.filter(run => run.outputs.changed === 'true').length).toBeGreaterThanOrEqual(1)
+  })
+})

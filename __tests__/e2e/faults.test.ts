@@ -171,6 +171,36 @@ describe('recoverable faults converge to the declared state', () => {
     expect(run.outputs['live-etag']).toBe(fn.development.etag)
   })
 
+  it('deletes after another writer changed the function before DeleteFunction', async () => {
+    await seedFunction(h, 'delete-raced', fixture('function-v1.js'))
+    h.emu.clearRequestLog()
+    h.emu.injectFault({ type: 'concurrent-write', operation: 'DeleteFunction' })
+    const run = await h.run(h.workspace(), { name: 'delete-raced', delete: 'true' })
+    expectExit(run, 0)
+    expect(statuses('DeleteFunction')).toEqual([412, 204])
+    expect(run.stdout).toContain('::warning::delete-raced changed since it was read')
+    expect(stored(h.emu, 'function', 'delete-raced')).toBeUndefined()
+    expect(run.outputs.changed).toBe('true')
+  })
+
+  it('publishes after another writer changed the function before PublishFunction', async () => {
+    await seedFunction(h, 'publish-raced', fixture('function-v1.js'), { comment: 'declared' })
+    h.emu.clearRequestLog()
+    h.emu.injectFault({ type: 'concurrent-write', operation: 'PublishFunction' })
+    const run = await h.run(h.workspace(), {
+      name: 'publish-raced',
+      code: 'function-v1.js',
+      comment: 'declared',
+      publish: 'true'
+    })
+    expectExit(run, 0)
+    expect(statuses('PublishFunction')).toEqual([412, 200])
+    const fn = stored(h.emu, 'function', 'publish-raced')!
+    expect(fn.development.config.comment).toBe('declared')
+    expect(fn.live?.etag).toBe(fn.development.etag)
+    expect(run.outputs).toMatchObject({ published: 'true', 'live-etag': fn.development.etag })
+  })
+
   it('works with 20 ms of latency on every request', async () => {
     h.emu.setLatency(20)
     const run = await h.run(h.workspace(), {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import {
   createStore,
   expectExit,
+  fixture,
   output,
   startHarness,
   stored,
@@ -189,6 +190,17 @@ describe.each(KINDS)('lifecycle of a $type', kind => {
   })
 })
 
+it('leaves tags alone when the tags input is empty', async () => {
+  const ws = h.workspace()
+  expectExit(await h.run(ws, { name: 'tags-kept', code: 'function-v1.js', tags: 'team=edge' }), 0)
+  h.emu.clearRequestLog()
+  const run = await h.run(ws, { name: 'tags-kept', code: 'function-v1.js' })
+  expectExit(run, 0)
+  expect(writes(h.emu.requestLog())).toEqual([])
+  expect(h.emu.requestLog().map(entry => entry.operation)).not.toContain('ListTagsForResource')
+  expect(stored(h.emu, 'function', 'tags-kept')!.tags).toEqual({ team: 'edge' })
+})
+
 describe('key value stores', () => {
   it.each([
     { type: 'function', code: 'kvs-function.js', create: 'CreateFunction' },
@@ -233,6 +245,33 @@ describe('key value stores', () => {
     })
     expectExit(again, 0)
     expect(writes(h.emu.requestLog())).toEqual([])
+  })
+
+  it('keeps the association on a code change and removes it when no store is given', async () => {
+    const arn = await createStore(h, 'redirects')
+    const ws = h.workspace({ 'v2.js': fixture('kvs-function.js').replace('302', '307') })
+    expectExit(
+      await h.run(ws, { name: 'kvs-kept', code: 'kvs-function.js', 'key-value-stores': arn }),
+      0
+    )
+    h.emu.clearRequestLog()
+    expectExit(
+      await h.run(ws, { name: 'kvs-kept', code: 'v2.js', 'key-value-stores': 'redirects' }),
+      0
+    )
+    expect(writeOperations(h.emu.requestLog())).toEqual(['UpdateFunction'])
+    let fn = stored(h.emu, 'function', 'kvs-kept')!
+    expect(fn.development.config.keyValueStoreArns).toEqual([arn])
+    expect(fn.development.code).toContain('307')
+
+    // An empty key-value-stores input declares no association.
+    h.emu.clearRequestLog()
+    const removed = await h.run(ws, { name: 'kvs-kept', code: 'v2.js' })
+    expectExit(removed, 0)
+    expect(writeOperations(h.emu.requestLog())).toEqual(['UpdateFunction'])
+    fn = stored(h.emu, 'function', 'kvs-kept')!
+    expect(fn.development.config.keyValueStoreArns).toEqual([])
+    expect(removed.outputs.diff).toContain(`-key-value-stores: ${arn}`)
   })
 
   it('runs the test gate against the associated store and publishes', async () => {
