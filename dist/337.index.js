@@ -9,7 +9,10 @@ export const modules = {
 /* harmony export */   d: () => (/* binding */ InputError),
 /* harmony export */   g: () => (/* binding */ errorMessage)
 /* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 // Error types and the one helper that turns any thrown value into a message.
+
 /** A problem with an input: the step fails before any request to AWS. */
 class InputError extends Error {
     input;
@@ -33,7 +36,8 @@ function errorMessage(error) {
     catch {
         // fall through: a value JSON cannot render (a cycle, a BigInt)
     }
-    return String(error);
+    const text = String(error);
+    return text === '[object Object]' ? (0,node_util__WEBPACK_IMPORTED_MODULE_0__.inspect)(error, { depth: 2 }) : text;
 }
 
 
@@ -53,8 +57,11 @@ var core = __webpack_require__(6421);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/aws-errors.ts
 // Turns failed AWS calls into messages that say what happened and what to do.
+
 /** A failed CloudFront call, with the operation that failed. */
 class AwsCallError extends Error {
     operation;
@@ -65,7 +72,7 @@ class AwsCallError extends Error {
     constructor(operation, cause) {
         const error = cause;
         const code = error?.name && error.name !== 'Error' ? error.name : (error?.code ?? 'Error');
-        super(explain(operation, code, error?.message ?? String(cause), error?.$metadata));
+        super(explain(operation, code, error?.message ?? (0,errors/* errorMessage */.g)(cause), error?.$metadata));
         this.operation = operation;
         this.cause = cause;
         this.name = 'AwsCallError';
@@ -165,8 +172,6 @@ function explain(operation, code, message, metadata) {
     return `${operation} failed (${code})${detail}.${request}`;
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/log.ts
 const silentLog = {
     info: () => { },
@@ -606,12 +611,24 @@ async function deploy(api, declared, options) {
                 log.warning(`${error.operation}: ${desired.name} was changed by another writer since it was read (${error.code}). Reading it again and re-planning (attempt ${attempt + 1} of ${maxAttempts}).`);
                 continue;
             }
+            if (lostRace(error) && (await convergedMeanwhile(api, desired, result))) {
+                log.info(`${desired.name} already matches the inputs: another run deployed the same version meanwhile.`);
+                return result;
+            }
             if (lostRace(error)) {
                 throw new RunError(new Error(`${desired.name} kept changing while this run was deploying it: ${maxAttempts} attempts each lost a race with another writer (last: ${error.operation} ${error.code}). Make deploys of one function run one at a time (a workflow concurrency group) and re-run.`), result);
             }
             throw new RunError(error, result);
         }
     }
+}
+/** After the last lost race: another writer may have done exactly what we wanted. */
+async function convergedMeanwhile(api, desired, result) {
+    const current = await api.read(desired.name, { tags: desired.tags !== undefined });
+    if (!current || planDeploy(desired, current).changes.length > 0)
+        return false;
+    result.after = stateOf(current);
+    return true;
 }
 async function applyPlan(api, desired, current, result, options) {
     const { log, plan } = { log: options.log, plan: result.plan };
@@ -631,7 +648,7 @@ async function applyPlan(api, desired, current, result, options) {
             throw new Error(`${desired.name} was not found and the plan did not create it.`);
         const target = state;
         // Tags live on the ARN, apart from the function's content: write them alongside the update.
-        await Promise.all(plan.changes.map(async (change) => {
+        const writes = await Promise.allSettled(plan.changes.map(async (change) => {
             if (change.action === 'update') {
                 const updated = await withEtag(api, await api.update(target.id, target.etag, desired));
                 Object.assign(target, { status: updated.status || target.status, etag: updated.etag });
@@ -649,7 +666,11 @@ async function applyPlan(api, desired, current, result, options) {
                 log.info(describeChange(change));
             }
         }));
+        // Every write has settled before a failure is raised, so the result says what was done.
         result.after = target;
+        const failed = writes.find(write => write.status === 'rejected');
+        if (failed)
+            throw failed.reason;
     });
     const target = result.after;
     if (options.testCases.length > 0) {
@@ -672,6 +693,13 @@ async function applyPlan(api, desired, current, result, options) {
                 Object.assign(target, await waitWhilePublishing(api, target, options));
             }
             log.info(`Published: LIVE ETag ${target.liveEtag}, status ${target.status}.`);
+        });
+    }
+    else if (desired.publish && target.status === 'PUBLISHING') {
+        // Another run published this version a moment ago: report it once it is live.
+        await inGroup(log, 'Wait for LIVE', async () => {
+            Object.assign(target, await waitWhilePublishing(api, target, options));
+            log.info(`LIVE ETag ${target.liveEtag}, status ${target.status}.`);
         });
     }
 }
@@ -701,7 +729,7 @@ async function waitWhilePublishing(api, target, options) {
             return { status: live.status, liveEtag: live.etag || target.liveEtag };
         }
     }
-    throw new Error(`${target.id} was published but its status is still PUBLISHING after ${Math.round(timeoutMs / 1000)} s. CloudFront may still finish: check it with 'aws cloudfront describe-connection-function --identifier ${target.id} --stage LIVE' and re-run this step to confirm.`);
+    throw new Error(`${target.id} is published but its status is still PUBLISHING after ${Math.round(timeoutMs / 1000)} s. CloudFront may still finish: check it with 'aws cloudfront describe-connection-function --identifier ${target.id} --stage LIVE' and re-run this step to confirm.`);
 }
 async function remove(api, name, options) {
     const { log } = options;
@@ -1840,6 +1868,7 @@ function escapeCell(text) {
 
 
 
+
 const log = {
     info: message => core/* info */.pq(message),
     warning: message => core/* warning */.$e(message),
@@ -1853,7 +1882,10 @@ async function run() {
     let failure;
     try {
         inputs = parseInputs(name => core/* getInput */.V4(name));
-        const testCases = checkBeforeAnyRequest(inputs);
+        if (inputs.githubToken)
+            core/* setSecret */.Pq(inputs.githubToken);
+        const checked = inputs;
+        const testCases = await inGroup(log, 'Check inputs and code', async () => checkBeforeAnyRequest(checked));
         const client = createClient();
         const api = createFunctionsApi(inputs.kind, client);
         if (inputs.delete) {

@@ -237,6 +237,12 @@ async function applyPlan(
       }
       log.info(`Published: LIVE ETag ${target.liveEtag}, status ${target.status}.`)
     })
+  } else if (desired.publish && target.status === 'PUBLISHING') {
+    // Another run published this version a moment ago: report it once it is live.
+    await inGroup(log, 'Wait for LIVE', async () => {
+      Object.assign(target, await waitWhilePublishing(api, target, options))
+      log.info(`LIVE ETag ${target.liveEtag}, status ${target.status}.`)
+    })
   }
 }
 
@@ -273,7 +279,7 @@ async function waitWhilePublishing(
     }
   }
   throw new Error(
-    `${target.id} was published but its status is still PUBLISHING after ${Math.round(timeoutMs / 1000)} s. CloudFront may still finish: check it with 'aws cloudfront describe-connection-function --identifier ${target.id} --stage LIVE' and re-run this step to confirm.`
+    `${target.id} is published but its status is still PUBLISHING after ${Math.round(timeoutMs / 1000)} s. CloudFront may still finish: check it with 'aws cloudfront describe-connection-function --identifier ${target.id} --stage LIVE' and re-run this step to confirm.`
   )
 }
 
