@@ -195,9 +195,9 @@ describe.each(KINDS)('lifecycle of a $type', kind => {
 })
 
 describe('a connection function still PUBLISHING', () => {
-  // The action waits for its own publish to leave PUBLISHING, so that later steps (a
-  // distribution update) find the function ready. A run that finds the same version already
-  // published, by another run moments ago, returns at once and reports PUBLISHING instead.
+  // A run with publish: true leaves the function ready for later steps (a distribution
+  // update): it waits for PUBLISHING to end also when another run published the same version
+  // moments ago and there is nothing left to write.
   it('is waited for by a run with publish: true that has nothing to write', async () => {
     const client = h.client()
     const created = await client.send(
