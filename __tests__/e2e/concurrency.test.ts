@@ -106,6 +106,8 @@ describe('other races', () => {
     expect(fn.development.code).toBe(fixture('connection-v2.js'))
     expect(fn.live?.etag).toBe(fn.development.etag)
     for (const run of runs) expect(run.outputs.id).toBe(fn.id)
+    // Also the runs that found another run's publish still in progress waited for it.
+    for (const run of runs) expect(run.outputs.status).toBe('UNASSOCIATED')
   })
 
   it('2 deletes at once: one deletes, the other finds it gone', async () => {
