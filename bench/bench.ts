@@ -192,7 +192,6 @@ class Bench {
   private async script(kind: Kind, scenario: Scenario, version: string): Promise<void> {
     this.emulator.clearRequestLog()
     const started = performance.now()
-    const loadAtStart = loadavg()[0]
     const { code, output } = await new Promise<{ code: number; output: string }>(
       (resolve, reject) => {
         const child = spawn(
@@ -288,6 +287,7 @@ async function main(): Promise<void> {
   const cli = probe.version !== undefined
   const node24 = process.env.ACTION_NODE && version.startsWith('v24.') ? node : NODE24_CI
   const started = performance.now()
+  const loadAtStart = loadavg()[0]
   console.log(
     `Benchmark: ${REPS} repetitions, ${LATENCY_MS} ms latency per request, action on Node ${version} (${node})`
   )
