@@ -396,7 +396,10 @@ async function main(): Promise<void> {
     ''
   ].join('\n')
   console.log(`\n${body}`)
-  writeFileSync(RESULTS, body)
+  // Formatted as the repository's format check expects.
+  const prettier = await import('prettier')
+  const options = (await prettier.resolveConfig(RESULTS)) ?? {}
+  writeFileSync(RESULTS, await prettier.format(body, { ...options, filepath: RESULTS }))
   console.log(`Written to ${RESULTS} in ${ms((performance.now() - started) / 1000)} s.`)
 }
 
