@@ -21,7 +21,7 @@ export interface EmulatorOptions {
   stateFile?: string
   /** How long a published connection function reports PUBLISHING; default 300. */
   publishingDelayMs?: number
-  /** CPU time that counts as 100% ComputeUtilization in test runs; default 1. */
+  /** CPU time of the handler that counts as 100% ComputeUtilization in test runs; default 5. */
   computeBudgetMs?: number
 }
 
@@ -52,7 +52,7 @@ function saveState(file: string, data: unknown): void {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const server = new EmulatorServer({
     latencyMs: options.latencyMs ?? 0,
-    computeBudgetMs: options.computeBudgetMs ?? 1,
+    computeBudgetMs: options.computeBudgetMs ?? 5,
     publishingDelayMs: options.publishingDelayMs ?? 300
   })
   const { state } = server
