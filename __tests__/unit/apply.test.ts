@@ -338,6 +338,22 @@ describe('deploy a CloudFront Function', () => {
     )
   })
 
+  it('does not accept a converged state when it has a test gate to run', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1' })
+    cf.on(GetFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
+      .resolvesOnce({ FunctionCode: blob(CODE) })
+      .resolvesOnce({ FunctionCode: blob(CODE) })
+      .resolvesOnce({ FunctionCode: blob(CODE) })
+      .resolves({ FunctionCode: blob(NEW_CODE) })
+    cf.on(UpdateFunctionCommand).rejects(preconditionFailed())
+    const testCases = [{ name: 'case', file: 'tests/case.json', event: {} }]
+    const error = await failure(
+      deploy(functions, desiredFunction({ code: Buffer.from(NEW_CODE) }), options({ testCases }))
+    )
+    expect(error.message).toContain('3 attempts each lost a race with another writer')
+    expect(cf).not.toHaveReceivedCommand(TestFunctionCommand)
+  })
+
   it('honours a smaller maxAttempts', async () => {
     stubFunction(cf, { liveEtag: 'ETAG1' })
     cf.on(UpdateFunctionCommand).rejects(preconditionFailed())
@@ -643,13 +659,30 @@ describe('deploy a Connection Function', () => {
       .resolves(live('PUBLISHING'))
     const error = await failure(deploy(connections, desired, options({ publishTimeoutMs: 2_000 })))
     expect(error.message).toContain(
-      `${CONNECTION_ID} was published but its status is still PUBLISHING after 2 s`
+      `its status is still PUBLISHING after 2 s. CloudFront may still finish`
     )
     expect(error.message).toContain(
       `aws cloudfront describe-connection-function --identifier ${CONNECTION_ID} --stage LIVE`
     )
     expect(error.message).toContain('published it to LIVE')
     expect(sleep.mock.calls.reduce((total, [ms]) => total + ms, 0)).toBeGreaterThanOrEqual(2_000)
+  })
+
+  it('waits for a version another run has just published, without publishing again', async () => {
+    stubConnectionFunction(cf, {
+      etag: 'ETAG2',
+      liveEtag: 'ETAG2',
+      status: 'PUBLISHING',
+      code: NEW_CODE
+    })
+    cf.on(DescribeConnectionFunctionCommand, { Identifier: CONNECTION_ID, Stage: 'LIVE' })
+      .resolvesOnce(live('PUBLISHING'))
+      .resolves(live('UNASSOCIATED'))
+    const result = await deploy(connections, desired, options())
+    expect(writes()).toEqual([])
+    expect(result.plan.changes).toEqual([])
+    expect(result.after).toMatchObject({ status: 'UNASSOCIATED', liveEtag: 'ETAG2' })
+    expect(sleep).toHaveBeenCalled()
   })
 
   it('creates a missing connection function and addresses it by Id afterwards', async () => {

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-cloudfront'
 import { mockClient } from 'aws-sdk-client-mock'
 import 'aws-sdk-client-mock-jest'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import * as core from '../../__fixtures__/core.js'
 import {
@@ -32,7 +33,7 @@ jest.unstable_mockModule('../../src/pr-comment.js', () => ({ upsertPullRequestCo
 const { run } = await import('../../src/main.js')
 
 const WORKSPACE = fileURLToPath(new URL('../fixtures/unit/workspace', import.meta.url))
-const CODE = 'function handler(event) {\n  return event.request\n}\n'
+const CODE = readFileSync(`${WORKSPACE}/functions/viewer-request.js`, 'utf8')
 
 const cf = mockClient(CloudFrontClient)
 
@@ -106,13 +107,13 @@ describe('run', () => {
       expect.stringContaining('`const` is not supported by cloudfront-js-1.0'),
       expect.objectContaining({
         file: 'functions/uses-const.js',
-        startLine: 2,
+        startLine: 3,
         startColumn: 3
       })
     )
     expect(core.setFailed).toHaveBeenCalledWith(
       expect.stringMatching(
-        /^Input 'code': functions\/uses-const\.js has 1 problem for cloudfront-js-1\.0 \(first: line 2, column 3: .*\)\. See the annotations; nothing was sent to CloudFront\.$/
+        /^Input 'code': functions\/uses-const\.js has 1 problem for cloudfront-js-1\.0 \(first: line 3, column 3: .*\)\. See the annotations; nothing was sent to CloudFront\.$/
       )
     )
     expect(cf.calls()).toHaveLength(0)
@@ -158,7 +159,7 @@ describe('run', () => {
     expect(core.summary.addRaw).toHaveBeenCalledWith(outputs['summary-markdown'], true)
     expect(core.summary.write).toHaveBeenCalledTimes(1)
     expect(core.info).toHaveBeenCalledWith(
-      `Code functions/viewer-request.js: ${Buffer.byteLength(CODE)} of 10240 bytes (0% of CloudFront's limit).`
+      `Code functions/viewer-request.js: ${Buffer.byteLength(CODE)} of 10240 bytes (1% of CloudFront's limit).`
     )
   })
 
@@ -209,7 +210,7 @@ describe('run', () => {
       name: NAME,
       changes: [{ action: 'update', code: true, config: [] }, { action: 'publish' }]
     })
-    expect(outputs.diff).toContain('-// old\n+function handler(event) {\n')
+    expect(outputs.diff).toContain('-// old\n+/* eslint-disable */\n+function handler(event) {\n')
     expect(outputs.changed).toBe('false')
     expect(outputs['summary-markdown']).toContain('dry run, changes pending')
     expect(core.info).toHaveBeenCalledWith(`Diff:\n${outputs.diff}`)
