@@ -31,6 +31,8 @@ export async function run(): Promise<void> {
   let result: RunResult | undefined
   let diff = ''
   let failure: string | undefined
+  // The desired state as planned (store names resolved), for the diff.
+  let desired: DesiredFunction | undefined
   try {
     inputs = parseInputs(name => core.getInput(name))
     if (inputs.githubToken) core.setSecret(inputs.githubToken)
@@ -43,16 +45,15 @@ export async function run(): Promise<void> {
     if (inputs.delete) {
       result = await remove(api, inputs.name, { dryRun: inputs.dryRun, log })
     } else {
-      const desired = desiredOf(inputs)
-      let resolved = desired
-      result = await deploy(api, desired, {
+      const declared = desiredOf(inputs)
+      desired = declared
+      result = await deploy(api, declared, {
         dryRun: inputs.dryRun,
         testCases: inputs.dryRun ? [] : testCases,
         maxComputeUtilization: inputs.maxComputeUtilization,
         log,
-        prepare: async () => (resolved = await resolveStores(client, desired))
+        prepare: async () => (desired = await resolveStores(client, declared))
       })
-      diff = renderDiff(resolved, result.before)
       if (inputs.dryRun && testCases.length > 0) {
         core.info(
           `Dry run: ${testCases.length} test cases were loaded but not run (DEVELOPMENT is not updated in a dry run).`
@@ -64,6 +65,8 @@ export async function run(): Promise<void> {
     failure = errorMessage(error)
     core.setFailed(failure)
   }
+  // Also for a failed run: the diff shows what it planned, and partly applied.
+  if (desired && result) diff = renderDiff(desired, result.before)
   try {
     await report(inputs ?? fallbackInputs(), result, diff, failure)
   } catch (error) {
