@@ -611,7 +611,7 @@ async function deploy(api, declared, options) {
                 log.warning(`${error.operation}: ${desired.name} was changed by another writer since it was read (${error.code}). Reading it again and re-planning (attempt ${attempt + 1} of ${maxAttempts}).`);
                 continue;
             }
-            if (lostRace(error) && (await convergedMeanwhile(api, desired, result))) {
+            if (lostRace(error) && (await convergedMeanwhile(api, desired, result, options))) {
                 log.info(`${desired.name} already matches the inputs: another run deployed the same version meanwhile.`);
                 return result;
             }
@@ -623,11 +623,17 @@ async function deploy(api, declared, options) {
     }
 }
 /** After the last lost race: another writer may have done exactly what we wanted. */
-async function convergedMeanwhile(api, desired, result) {
+async function convergedMeanwhile(api, desired, result, options) {
+    // With a test gate, this run must test what it publishes itself.
+    if (options.testCases.length > 0)
+        return false;
     const current = await api.read(desired.name, { tags: desired.tags !== undefined });
     if (!current || planDeploy(desired, current).changes.length > 0)
         return false;
     result.after = stateOf(current);
+    if (desired.publish && current.status === 'PUBLISHING') {
+        Object.assign(result.after, await waitWhilePublishing(api, result.after, options));
+    }
     return true;
 }
 async function applyPlan(api, desired, current, result, options) {
@@ -1880,6 +1886,8 @@ async function run() {
     let result;
     let diff = '';
     let failure;
+    // The desired state as planned (store names resolved), for the diff.
+    let desired;
     try {
         inputs = parseInputs(name => core/* getInput */.V4(name));
         if (inputs.githubToken)
@@ -1892,16 +1900,15 @@ async function run() {
             result = await remove(api, inputs.name, { dryRun: inputs.dryRun, log });
         }
         else {
-            const desired = desiredOf(inputs);
-            let resolved = desired;
-            result = await deploy(api, desired, {
+            const declared = desiredOf(inputs);
+            desired = declared;
+            result = await deploy(api, declared, {
                 dryRun: inputs.dryRun,
                 testCases: inputs.dryRun ? [] : testCases,
                 maxComputeUtilization: inputs.maxComputeUtilization,
                 log,
-                prepare: async () => (resolved = await resolveStores(client, desired))
+                prepare: async () => (desired = await resolveStores(client, declared))
             });
-            diff = renderDiff(resolved, result.before);
             if (inputs.dryRun && testCases.length > 0) {
                 core/* info */.pq(`Dry run: ${testCases.length} test cases were loaded but not run (DEVELOPMENT is not updated in a dry run).`);
             }
@@ -1913,6 +1920,9 @@ async function run() {
         failure = (0,errors/* errorMessage */.g)(error);
         core/* setFailed */.C1(failure);
     }
+    // Also for a failed run: the diff shows what it planned, and partly applied.
+    if (desired && result)
+        diff = renderDiff(desired, result.before);
     try {
         await report(inputs ?? fallbackInputs(), result, diff, failure);
     }

@@ -294,7 +294,7 @@ describe('CloudFront Functions', () => {
     })
   })
 
-  it.each([
+  const failures: [string, () => Promise<unknown>, unknown, string][] = [
     ['create', () => api.create(desiredFunction()), CreateFunctionCommand, 'CreateFunction'],
     [
       'update',
@@ -307,7 +307,8 @@ describe('CloudFront Functions', () => {
     ['delete', () => api.delete(NAME, 'E'), DeleteFunctionCommand, 'DeleteFunction'],
     ['tag', () => api.tag(FUNCTION_ARN, { a: 'b' }), TagResourceCommand, 'TagResource'],
     ['untag', () => api.untag(FUNCTION_ARN, ['a']), UntagResourceCommand, 'UntagResource']
-  ] as const)(
+  ]
+  it.each(failures)(
     'wraps a failed %s as AwsCallError with the operation',
     async (_label, act, command, operation) => {
       cf.on(command as typeof CreateFunctionCommand).rejects(
