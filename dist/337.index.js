@@ -637,77 +637,84 @@ async function convergedMeanwhile(api, desired, result, options) {
     return true;
 }
 async function applyPlan(api, desired, current, result, options) {
-    const { log, plan } = { log: options.log, plan: result.plan };
-    let state = current && stateOf(current);
-    await inGroup(log, 'Apply changes', async () => {
-        if (plan.changes.length === 0)
-            log.info('Nothing to change.');
-        for (const change of plan.changes) {
-            if (change.action === 'create') {
-                const created = await withEtag(api, await api.create(desired));
-                state = { ...created, liveEtag: '' };
-                result.created = true;
-                log.info(`Created ${desired.name} (DEVELOPMENT ETag ${created.etag}).`);
-            }
-        }
-        if (!state)
-            throw new Error(`${desired.name} was not found and the plan did not create it.`);
-        const target = state;
-        // Tags live on the ARN, apart from the function's content: write them alongside the update.
-        const writes = await Promise.allSettled(plan.changes.map(async (change) => {
-            if (change.action === 'update') {
-                const updated = await withEtag(api, await api.update(target.id, target.etag, desired));
-                Object.assign(target, { status: updated.status || target.status, etag: updated.etag });
-                result.updated = true;
-                log.info(`Updated ${describeChange(change).replace('update ', '')} (DEVELOPMENT ETag ${updated.etag}).`);
-            }
-            else if (change.action === 'tag') {
-                await api.tag(target.arn, change.tags);
-                result.tagged = true;
-                log.info(describeChange(change));
-            }
-            else if (change.action === 'untag') {
-                await api.untag(target.arn, change.keys);
-                result.tagged = true;
-                log.info(describeChange(change));
-            }
-        }));
-        // Every write has settled before a failure is raised, so the result says what was done.
-        result.after = target;
-        const failed = writes.find(write => write.status === 'rejected');
-        if (failed)
-            throw failed.reason;
-    });
-    const target = result.after;
-    if (options.testCases.length > 0) {
-        result.tests = await inGroup(log, `Test DEVELOPMENT (${options.testCases.length} cases)`, async () => {
-            const tests = await runTestGate(api, target, options.testCases, options.maxComputeUtilization);
-            for (const test of tests) {
-                log.info(`${test.passed ? 'PASS' : 'FAIL'} ${test.name} (compute ${test.computeUtilization})${test.failures.map(failure => `\n  ${failure}`).join('')}`);
-            }
-            return tests;
-        });
-        if (result.tests.some(test => !test.passed))
-            throw new TestGateError(result.tests);
-    }
-    if (plan.changes.some(change => change.action === 'publish')) {
-        await inGroup(log, 'Publish DEVELOPMENT to LIVE', async () => {
+    const target = await inGroup(options.log, 'Apply changes', () => writeDevelopment(api, desired, current, result, options.log));
+    if (options.testCases.length > 0)
+        await testDevelopment(api, target, result, options);
+    if (result.plan.changes.some(change => change.action === 'publish')) {
+        await inGroup(options.log, 'Publish DEVELOPMENT to LIVE', async () => {
             const published = await api.publish(target.id, target.etag);
             result.published = true;
             Object.assign(target, { status: published.status || target.status, liveEtag: target.etag });
             if (target.status === 'PUBLISHING') {
                 Object.assign(target, await waitWhilePublishing(api, target, options));
             }
-            log.info(`Published: LIVE ETag ${target.liveEtag}, status ${target.status}.`);
+            options.log.info(`Published: LIVE ETag ${target.liveEtag}, status ${target.status}.`);
         });
     }
     else if (desired.publish && target.status === 'PUBLISHING') {
         // Another run published this version a moment ago: report it once it is live.
-        await inGroup(log, 'Wait for LIVE', async () => {
+        await inGroup(options.log, 'Wait for LIVE', async () => {
             Object.assign(target, await waitWhilePublishing(api, target, options));
-            log.info(`LIVE ETag ${target.liveEtag}, status ${target.status}.`);
+            options.log.info(`LIVE ETag ${target.liveEtag}, status ${target.status}.`);
         });
     }
+}
+/** Create, or update and tag, so DEVELOPMENT is as declared. Returns the new state. */
+async function writeDevelopment(api, desired, current, result, log) {
+    const { changes } = result.plan;
+    if (changes.length === 0)
+        log.info('Nothing to change.');
+    let target = current && stateOf(current);
+    if (changes.some(change => change.action === 'create')) {
+        const created = await withEtag(api, await api.create(desired));
+        target = { ...created, liveEtag: '' };
+        result.created = true;
+        result.after = target;
+        log.info(`Created ${desired.name} (DEVELOPMENT ETag ${created.etag}).`);
+    }
+    if (!target)
+        throw new Error(`${desired.name} was not found and the plan did not create it.`);
+    const state = target;
+    // Tags live on the ARN, apart from the function's content: write them alongside the update.
+    const writes = await Promise.allSettled(changes.map(async (change) => {
+        if (change.action === 'update') {
+            const updated = await withEtag(api, await api.update(state.id, state.etag, desired));
+            Object.assign(state, { status: updated.status || state.status, etag: updated.etag });
+            result.updated = true;
+            const fields = [...(change.code ? ['code'] : []), ...change.config].join(', ');
+            log.info(`Updated ${fields} (DEVELOPMENT ETag ${updated.etag}).`);
+        }
+        else if (change.action === 'tag') {
+            await api.tag(state.arn, change.tags);
+            result.tagged = true;
+            log.info(describeChange(change));
+        }
+        else if (change.action === 'untag') {
+            await api.untag(state.arn, change.keys);
+            result.tagged = true;
+            log.info(describeChange(change));
+        }
+    }));
+    // Every write has settled before a failure is raised, so the result says what was done.
+    result.after = state;
+    const failed = writes.find(write => write.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return state;
+}
+/** The test gate: every case must pass before anything is published. */
+async function testDevelopment(api, target, result, options) {
+    const { log, testCases } = options;
+    result.tests = await inGroup(log, `Test DEVELOPMENT (${testCases.length} cases)`, async () => {
+        const tests = await runTestGate(api, target, testCases, options.maxComputeUtilization);
+        for (const test of tests) {
+            const failures = test.failures.map(failure => `\n  ${failure}`).join('');
+            log.info(`${test.passed ? 'PASS' : 'FAIL'} ${test.name} (compute ${test.computeUtilization})${failures}`);
+        }
+        return tests;
+    });
+    if (result.tests.some(test => !test.passed))
+        throw new TestGateError(result.tests);
 }
 /** A write result without an ETag (UpdateFunction's `ETtag` quirk): describe again. */
 async function withEtag(api, summary) {
