@@ -1895,14 +1895,15 @@ async function run() {
     let failure;
     // The desired state as planned (store names resolved), for the diff.
     let desired;
+    let client;
     try {
         inputs = parseInputs(name => core/* getInput */.V4(name));
         if (inputs.githubToken)
             core/* setSecret */.Pq(inputs.githubToken);
         const checked = inputs;
         const testCases = await inGroup(log, 'Check inputs and code', async () => checkBeforeAnyRequest(checked));
-        const client = createClient();
-        const api = createFunctionsApi(inputs.kind, client);
+        const cloudfront = (client = createClient());
+        const api = createFunctionsApi(inputs.kind, cloudfront);
         if (inputs.delete) {
             result = await remove(api, inputs.name, { dryRun: inputs.dryRun, log });
         }
@@ -1914,7 +1915,7 @@ async function run() {
                 testCases: inputs.dryRun ? [] : testCases,
                 maxComputeUtilization: inputs.maxComputeUtilization,
                 log,
-                prepare: async () => (desired = await resolveStores(client, declared))
+                prepare: async () => (desired = await resolveStores(cloudfront, declared))
             });
             if (inputs.dryRun && testCases.length > 0) {
                 core/* info */.pq(`Dry run: ${testCases.length} test cases were loaded but not run (DEVELOPMENT is not updated in a dry run).`);
@@ -1927,6 +1928,8 @@ async function run() {
         failure = (0,errors/* errorMessage */.g)(error);
         core/* setFailed */.C1(failure);
     }
+    // Close kept-alive connections now rather than at process exit.
+    client?.destroy();
     // Also for a failed run: the diff shows what it planned, and partly applied.
     if (desired && result)
         diff = renderDiff(desired, result.before);

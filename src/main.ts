@@ -33,6 +33,7 @@ export async function run(): Promise<void> {
   let failure: string | undefined
   // The desired state as planned (store names resolved), for the diff.
   let desired: DesiredFunction | undefined
+  let client: CloudFrontClient | undefined
   try {
     inputs = parseInputs(name => core.getInput(name))
     if (inputs.githubToken) core.setSecret(inputs.githubToken)
@@ -40,8 +41,8 @@ export async function run(): Promise<void> {
     const testCases = await inGroup(log, 'Check inputs and code', async () =>
       checkBeforeAnyRequest(checked)
     )
-    const client = createClient()
-    const api = createFunctionsApi(inputs.kind, client)
+    const cloudfront = (client = createClient())
+    const api = createFunctionsApi(inputs.kind, cloudfront)
     if (inputs.delete) {
       result = await remove(api, inputs.name, { dryRun: inputs.dryRun, log })
     } else {
@@ -52,7 +53,7 @@ export async function run(): Promise<void> {
         testCases: inputs.dryRun ? [] : testCases,
         maxComputeUtilization: inputs.maxComputeUtilization,
         log,
-        prepare: async () => (desired = await resolveStores(client, declared))
+        prepare: async () => (desired = await resolveStores(cloudfront, declared))
       })
       if (inputs.dryRun && testCases.length > 0) {
         core.info(
@@ -65,6 +66,8 @@ export async function run(): Promise<void> {
     failure = errorMessage(error)
     core.setFailed(failure)
   }
+  // Close kept-alive connections now rather than at process exit.
+  client?.destroy()
   // Also for a failed run: the diff shows what it planned, and partly applied.
   if (desired && result) diff = renderDiff(desired, result.before)
   try {
