@@ -642,7 +642,9 @@ async function applyPlan(api, desired, current, result, options) {
         await testDevelopment(api, target, result, options);
     if (result.plan.changes.some(change => change.action === 'publish')) {
         await inGroup(options.log, 'Publish DEVELOPMENT to LIVE', async () => {
-            const published = await api.publish(target.id, target.etag);
+            const published = await publishUnlessLive(api, target, options.log);
+            if (!published)
+                return;
             result.published = true;
             Object.assign(target, { status: published.status || target.status, liveEtag: target.etag });
             if (target.status === 'PUBLISHING') {
@@ -657,6 +659,29 @@ async function applyPlan(api, desired, current, result, options) {
             Object.assign(target, await waitWhilePublishing(api, target, options));
             options.log.info(`LIVE ETag ${target.liveEtag}, status ${target.status}.`);
         });
+    }
+}
+/**
+ * Publishes DEVELOPMENT. CloudFront answers 412 both when DEVELOPMENT changed and when
+ * this content is already LIVE: if DEVELOPMENT is unchanged, it was the latter, and there
+ * is nothing to publish (returns undefined).
+ */
+async function publishUnlessLive(api, target, log) {
+    try {
+        return await api.publish(target.id, target.etag);
+    }
+    catch (error) {
+        if (!isPreconditionFailed(error))
+            throw error;
+        const [development, live] = await Promise.all([
+            api.describe(target.id, 'DEVELOPMENT'),
+            api.describe(target.id, 'LIVE')
+        ]);
+        if (development?.etag !== target.etag || !live)
+            throw error;
+        log.info(`CloudFront reports DEVELOPMENT ETag ${target.etag} as already LIVE; nothing to publish.`);
+        Object.assign(target, { status: live.status || target.status, liveEtag: live.etag });
+        return undefined;
     }
 }
 /** Create, or update and tag, so DEVELOPMENT is as declared. Returns the new state. */

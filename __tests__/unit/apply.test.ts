@@ -265,6 +265,36 @@ describe('deploy a CloudFront Function', () => {
     expect(cf).not.toHaveReceivedCommand(PublishFunctionCommand)
   })
 
+  it('treats a 412 on publish with DEVELOPMENT unchanged as already LIVE', async () => {
+    // LIVE carries an ETag of its own for the same content: CloudFront refuses to publish again.
+    stubFunction(cf, { etag: 'ETAG2', liveEtag: 'LIVE-ETAG', status: 'UNASSOCIATED' })
+    cf.on(PublishFunctionCommand).rejects(preconditionFailed())
+    const result = await deploy(functions, desiredFunction({ publish: true }), options())
+    expect(cf).toHaveReceivedCommandTimes(PublishFunctionCommand, 1)
+    expect(result.published).toBe(false)
+    expect(changed(result)).toBe(false)
+    expect(result.after).toMatchObject({ etag: 'ETAG2', liveEtag: 'LIVE-ETAG' })
+    expect(log.lines).toContain(
+      'CloudFront reports DEVELOPMENT ETag ETAG2 as already LIVE; nothing to publish.'
+    )
+  })
+
+  it('retries a 412 on publish when DEVELOPMENT changed meanwhile', async () => {
+    stubFunction(cf, { etag: 'ETAG2', liveEtag: 'ETAG1' })
+    cf.on(DescribeFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
+      .resolvesOnce({ ETag: 'ETAG2', FunctionSummary: sdkFunctionSummary({}) })
+      .resolves({ ETag: 'ETAG3', FunctionSummary: sdkFunctionSummary({ comment: 'theirs' }) })
+    cf.on(UpdateFunctionCommand).resolves(updated('ETAG4'))
+    cf.on(PublishFunctionCommand)
+      .rejectsOnce(preconditionFailed())
+      .resolves({ FunctionSummary: sdkFunctionSummary({ status: 'UNASSOCIATED' }) })
+    const result = await deploy(functions, desiredFunction({ publish: true }), options())
+    const ifMatch = cf.commandCalls(PublishFunctionCommand).map(call => call.args[0].input.IfMatch)
+    expect(ifMatch).toEqual(['ETAG2', 'ETAG4'])
+    expect(result.published).toBe(true)
+    expect(result.after).toMatchObject({ etag: 'ETAG4', liveEtag: 'ETAG4' })
+  })
+
   it('updates then publishes the new DEVELOPMENT ETag', async () => {
     stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1' })
     cf.on(UpdateFunctionCommand).resolves(updated('ETAG2'))
