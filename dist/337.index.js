@@ -85,18 +85,18 @@ class AwsCallError extends Error {
 function isPreconditionFailed(error) {
     return error instanceof AwsCallError && error.code === 'PreconditionFailed';
 }
+/** The codes of each kind of error, for both kinds of function. */
+const NOT_FOUND = new Set(['NoSuchFunctionExists', 'EntityNotFound', 'NoSuchResource']);
+const ALREADY_EXISTS = new Set(['FunctionAlreadyExists', 'EntityAlreadyExists']);
+const IN_USE = new Set(['FunctionInUse', 'CannotDeleteEntityWhileInUse']);
+const TOO_LARGE = new Set(['FunctionSizeLimitExceeded', 'EntitySizeLimitExceeded']);
+const TOO_MANY = new Set(['TooManyFunctions', 'EntityLimitExceeded']);
 /** True when a create lost a race against another writer. */
 function isAlreadyExists(error) {
-    return (error instanceof AwsCallError &&
-        (error.code === 'FunctionAlreadyExists' || error.code === 'EntityAlreadyExists'));
+    return error instanceof AwsCallError && ALREADY_EXISTS.has(error.code);
 }
 function isNotFound(error) {
-    return (error instanceof AwsCallError &&
-        ['NoSuchFunctionExists', 'EntityNotFound', 'NoSuchResource'].includes(error.code));
-}
-function isInUse(error) {
-    return (error instanceof AwsCallError &&
-        (error.code === 'FunctionInUse' || error.code === 'CannotDeleteEntityWhileInUse'));
+    return error instanceof AwsCallError && NOT_FOUND.has(error.code);
 }
 const THROTTLING = new Set([
     'Throttling',
@@ -145,16 +145,16 @@ function explain(operation, code, message, metadata) {
     if (code === 'InvalidIfMatchVersion') {
         return `${operation} was sent without a valid If-Match ETag (InvalidIfMatchVersion)${detail}.${request}`;
     }
-    if (code === 'NoSuchFunctionExists' || code === 'EntityNotFound' || code === 'NoSuchResource') {
+    if (NOT_FOUND.has(code)) {
         return `${operation}: CloudFront found no such resource (${code})${detail}. It may have been deleted while this run was working: re-run the step.${request}`;
     }
-    if (code === 'FunctionSizeLimitExceeded' || code === 'EntitySizeLimitExceeded') {
+    if (TOO_LARGE.has(code)) {
         return `${operation}: the function code is over CloudFront's size limit (${code})${detail}. Minify the code or move data into a key value store.${request}`;
     }
-    if (code === 'TooManyFunctions' || code === 'EntityLimitExceeded') {
+    if (TOO_MANY.has(code)) {
         return `${operation}: the account has reached CloudFront's limit on the number of functions of this kind (${code})${detail}. Delete functions that are no longer used (for example old pull-request previews) or ask AWS for a higher quota.${request}`;
     }
-    if (code === 'FunctionInUse' || code === 'CannotDeleteEntityWhileInUse') {
+    if (IN_USE.has(code)) {
         return `${operation}: the function is still associated with a CloudFront distribution (${code}), so CloudFront will not delete it. Remove it from every distribution's cache behaviors (or connection settings), wait for the distribution to deploy, then delete it again.${request}`;
     }
     if (code === 'InvalidTagging') {
@@ -607,18 +607,18 @@ async function deploy(api, declared, options) {
             return result;
         }
         catch (error) {
-            if (lostRace(error) && attempt < maxAttempts) {
-                log.warning(`${error.operation}: ${desired.name} was changed by another writer since it was read (${error.code}). Reading it again and re-planning (attempt ${attempt + 1} of ${maxAttempts}).`);
+            if (!lostRace(error))
+                throw new RunError(error, result);
+            const race = error;
+            if (attempt < maxAttempts) {
+                log.warning(`${race.operation}: ${desired.name} was changed by another writer since it was read (${race.code}). Reading it again and re-planning (attempt ${attempt + 1} of ${maxAttempts}).`);
                 continue;
             }
-            if (lostRace(error) && (await convergedMeanwhile(api, desired, result, options))) {
+            if (await convergedMeanwhile(api, desired, result, options)) {
                 log.info(`${desired.name} already matches the inputs: another run deployed the same version meanwhile.`);
                 return result;
             }
-            if (lostRace(error)) {
-                throw new RunError(new Error(`${desired.name} kept changing while this run was deploying it: ${maxAttempts} attempts each lost a race with another writer (last: ${error.operation} ${error.code}). Make deploys of one function run one at a time (a workflow concurrency group) and re-run.`), result);
-            }
-            throw new RunError(error, result);
+            throw new RunError(new Error(`${desired.name} kept changing while this run was deploying it: ${maxAttempts} attempts each lost a race with another writer (last: ${race.operation} ${race.code}). Make deploys of one function run one at a time (a workflow concurrency group) and re-run.`), result);
         }
     }
 }
@@ -694,7 +694,6 @@ async function writeDevelopment(api, desired, current, result, log) {
         const created = await withEtag(api, await api.create(desired));
         target = { ...created, liveEtag: '' };
         result.created = true;
-        result.after = target;
         log.info(`Created ${desired.name} (DEVELOPMENT ETag ${created.etag}).`);
     }
     if (!target)
@@ -850,7 +849,6 @@ var dist_cjs = __webpack_require__(3169);
 // Functions (found by name, then addressed by Id) behind one interface.
 
 
-const NOT_FOUND = new Set(['NoSuchFunctionExists', 'EntityNotFound', 'NoSuchResource']);
 /** A client that follows the SDK's default credential chain; CloudFront is global. */
 function createClient(env = process.env) {
     return new dist_cjs/* CloudFrontClient */.GHk({
@@ -891,9 +889,10 @@ async function callOrMissing(operation, send) {
         return await send();
     }
     catch (error) {
-        if (NOT_FOUND.has(error.name))
+        const failed = new AwsCallError(operation, error);
+        if (isNotFound(failed))
             return undefined;
-        throw new AwsCallError(operation, error);
+        throw failed;
     }
 }
 function toSdkConfig(config) {
@@ -1750,10 +1749,7 @@ function parseKeyValueStores(value, runtime) {
 }
 /** Parses `key=value` pairs; an empty input means "leave tags alone". */
 function parseTags(value) {
-    const pairs = value
-        .split(/[\n,]/)
-        .map(item => item.trim())
-        .filter(item => item !== '');
+    const pairs = splitList(value);
     if (pairs.length === 0)
         return undefined;
     // A Map, not an object literal: keys such as `constructor` or `__proto__` are ordinary tags.

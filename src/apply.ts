@@ -121,27 +121,26 @@ export async function deploy(
       await applyPlan(api, desired, current, result, options)
       return result
     } catch (error) {
-      if (lostRace(error) && attempt < maxAttempts) {
+      if (!lostRace(error)) throw new RunError(error, result)
+      const race = error as AwsCallError
+      if (attempt < maxAttempts) {
         log.warning(
-          `${(error as AwsCallError).operation}: ${desired.name} was changed by another writer since it was read (${(error as AwsCallError).code}). Reading it again and re-planning (attempt ${attempt + 1} of ${maxAttempts}).`
+          `${race.operation}: ${desired.name} was changed by another writer since it was read (${race.code}). Reading it again and re-planning (attempt ${attempt + 1} of ${maxAttempts}).`
         )
         continue
       }
-      if (lostRace(error) && (await convergedMeanwhile(api, desired, result, options))) {
+      if (await convergedMeanwhile(api, desired, result, options)) {
         log.info(
           `${desired.name} already matches the inputs: another run deployed the same version meanwhile.`
         )
         return result
       }
-      if (lostRace(error)) {
-        throw new RunError(
-          new Error(
-            `${desired.name} kept changing while this run was deploying it: ${maxAttempts} attempts each lost a race with another writer (last: ${(error as AwsCallError).operation} ${(error as AwsCallError).code}). Make deploys of one function run one at a time (a workflow concurrency group) and re-run.`
-          ),
-          result
-        )
-      }
-      throw new RunError(error, result)
+      throw new RunError(
+        new Error(
+          `${desired.name} kept changing while this run was deploying it: ${maxAttempts} attempts each lost a race with another writer (last: ${race.operation} ${race.code}). Make deploys of one function run one at a time (a workflow concurrency group) and re-run.`
+        ),
+        result
+      )
     }
   }
 }
@@ -237,7 +236,6 @@ async function writeDevelopment(
     const created = await withEtag(api, await api.create(desired))
     target = { ...created, liveEtag: '' }
     result.created = true
-    result.after = target
     log.info(`Created ${desired.name} (DEVELOPMENT ETag ${created.etag}).`)
   }
   if (!target) throw new Error(`${desired.name} was not found and the plan did not create it.`)

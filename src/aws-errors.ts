@@ -31,26 +31,20 @@ export function isPreconditionFailed(error: unknown): boolean {
   return error instanceof AwsCallError && error.code === 'PreconditionFailed'
 }
 
+/** The codes of each kind of error, for both kinds of function. */
+const NOT_FOUND = new Set(['NoSuchFunctionExists', 'EntityNotFound', 'NoSuchResource'])
+const ALREADY_EXISTS = new Set(['FunctionAlreadyExists', 'EntityAlreadyExists'])
+const IN_USE = new Set(['FunctionInUse', 'CannotDeleteEntityWhileInUse'])
+const TOO_LARGE = new Set(['FunctionSizeLimitExceeded', 'EntitySizeLimitExceeded'])
+const TOO_MANY = new Set(['TooManyFunctions', 'EntityLimitExceeded'])
+
 /** True when a create lost a race against another writer. */
 export function isAlreadyExists(error: unknown): boolean {
-  return (
-    error instanceof AwsCallError &&
-    (error.code === 'FunctionAlreadyExists' || error.code === 'EntityAlreadyExists')
-  )
+  return error instanceof AwsCallError && ALREADY_EXISTS.has(error.code)
 }
 
 export function isNotFound(error: unknown): boolean {
-  return (
-    error instanceof AwsCallError &&
-    ['NoSuchFunctionExists', 'EntityNotFound', 'NoSuchResource'].includes(error.code)
-  )
-}
-
-export function isInUse(error: unknown): boolean {
-  return (
-    error instanceof AwsCallError &&
-    (error.code === 'FunctionInUse' || error.code === 'CannotDeleteEntityWhileInUse')
-  )
+  return error instanceof AwsCallError && NOT_FOUND.has(error.code)
 }
 
 const THROTTLING = new Set([
@@ -107,16 +101,16 @@ function explain(
   if (code === 'InvalidIfMatchVersion') {
     return `${operation} was sent without a valid If-Match ETag (InvalidIfMatchVersion)${detail}.${request}`
   }
-  if (code === 'NoSuchFunctionExists' || code === 'EntityNotFound' || code === 'NoSuchResource') {
+  if (NOT_FOUND.has(code)) {
     return `${operation}: CloudFront found no such resource (${code})${detail}. It may have been deleted while this run was working: re-run the step.${request}`
   }
-  if (code === 'FunctionSizeLimitExceeded' || code === 'EntitySizeLimitExceeded') {
+  if (TOO_LARGE.has(code)) {
     return `${operation}: the function code is over CloudFront's size limit (${code})${detail}. Minify the code or move data into a key value store.${request}`
   }
-  if (code === 'TooManyFunctions' || code === 'EntityLimitExceeded') {
+  if (TOO_MANY.has(code)) {
     return `${operation}: the account has reached CloudFront's limit on the number of functions of this kind (${code})${detail}. Delete functions that are no longer used (for example old pull-request previews) or ask AWS for a higher quota.${request}`
   }
-  if (code === 'FunctionInUse' || code === 'CannotDeleteEntityWhileInUse') {
+  if (IN_USE.has(code)) {
     return `${operation}: the function is still associated with a CloudFront distribution (${code}), so CloudFront will not delete it. Remove it from every distribution's cache behaviors (or connection settings), wait for the distribution to deploy, then delete it again.${request}`
   }
   if (code === 'InvalidTagging') {

@@ -26,7 +26,7 @@ import {
   type FunctionConfig as SdkFunctionConfig,
   type FunctionSummary as SdkFunctionSummary
 } from '@aws-sdk/client-cloudfront'
-import { AwsCallError } from './aws-errors.js'
+import { AwsCallError, isNotFound } from './aws-errors.js'
 import type {
   CurrentFunction,
   DesiredFunction,
@@ -64,8 +64,6 @@ export interface FunctionsApi {
   tag(arn: string, tags: Tags): Promise<void>
   untag(arn: string, keys: string[]): Promise<void>
 }
-
-const NOT_FOUND = new Set(['NoSuchFunctionExists', 'EntityNotFound', 'NoSuchResource'])
 
 /** A client that follows the SDK's default credential chain; CloudFront is global. */
 export function createClient(env: NodeJS.ProcessEnv = process.env): CloudFrontClient {
@@ -112,8 +110,9 @@ async function callOrMissing<T>(operation: string, send: () => Promise<T>): Prom
   try {
     return await send()
   } catch (error) {
-    if (NOT_FOUND.has((error as Error).name)) return undefined
-    throw new AwsCallError(operation, error)
+    const failed = new AwsCallError(operation, error)
+    if (isNotFound(failed)) return undefined
+    throw failed
   }
 }
 

@@ -210,10 +210,7 @@ function parseKeyValueStores(value: string, runtime: Runtime): string[] {
 
 /** Parses `key=value` pairs; an empty input means "leave tags alone". */
 export function parseTags(value: string): Tags | undefined {
-  const pairs = value
-    .split(/[\n,]/)
-    .map(item => item.trim())
-    .filter(item => item !== '')
+  const pairs = splitList(value)
   if (pairs.length === 0) return undefined
   // A Map, not an object literal: keys such as `constructor` or `__proto__` are ordinary tags.
   const tags = new Map<string, string>()

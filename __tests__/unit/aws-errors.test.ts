@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals'
 import {
   AwsCallError,
   isAlreadyExists,
-  isInUse,
   isNotFound,
   isPreconditionFailed
 } from '../../src/aws-errors.js'
@@ -181,8 +180,7 @@ describe('classifiers', () => {
   it.each([
     [isPreconditionFailed, ['PreconditionFailed'], ['InvalidIfMatchVersion']],
     [isAlreadyExists, ['FunctionAlreadyExists', 'EntityAlreadyExists'], ['PreconditionFailed']],
-    [isNotFound, ['NoSuchFunctionExists', 'EntityNotFound', 'NoSuchResource'], ['AccessDenied']],
-    [isInUse, ['FunctionInUse', 'CannotDeleteEntityWhileInUse'], ['FunctionAlreadyExists']]
+    [isNotFound, ['NoSuchFunctionExists', 'EntityNotFound', 'NoSuchResource'], ['AccessDenied']]
   ])('%p recognises its codes only', (classify, yes, no) => {
     for (const code of yes) expect(classify(wrap(code))).toBe(true)
     for (const code of no) expect(classify(wrap(code))).toBe(false)
