@@ -14,7 +14,7 @@ import {
   type GetFunctionCommandOutput
 } from '@aws-sdk/client-cloudfront'
 import type { AwsClientStub } from 'aws-sdk-client-mock'
-import type { Log } from '../src/log.js'
+import type { Log } from '../src/report/log.js'
 import type { CurrentFunction, DesiredFunction, FunctionConfig, Tags } from '../src/types.js'
 
 export const ACCOUNT = '123456789012'

@@ -1,6 +1,6 @@
 // Typed builders for the results of a run, for the summary and outputs tests.
-import type { FunctionState, RunResult } from '../src/apply.js'
-import type { TestCaseResult } from '../src/test-gate.js'
+import type { FunctionState, RunResult } from '../src/deploy/deploy.js'
+import type { TestCaseResult } from '../src/testing/gate.js'
 import { FUNCTION_ARN, NAME, currentFunction } from './cloudfront.js'
 
 export function functionState(overrides: Partial<FunctionState> = {}): FunctionState {

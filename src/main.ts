@@ -1,22 +1,22 @@
 // The action's entry: read and check inputs, deploy (or delete), then report.
 import * as core from '@actions/core'
 import { relative } from 'node:path'
-import { deploy, remove, RunError, type RunResult } from './apply.js'
-import { isNotFound } from './aws-errors.js'
+import { deploy, remove, RunError, type RunResult } from './deploy/deploy.js'
+import { isNotFound } from './cloudfront/errors.js'
 import {
   createClient,
   createFunctionsApi,
   resolveKeyValueStore,
   type CloudFrontClient
-} from './cloudfront.js'
-import { checkCode } from './code-check.js'
-import { renderDiff } from './diff.js'
+} from './cloudfront/api.js'
+import { checkCode } from './code/check.js'
+import { renderDiff } from './report/diff.js'
 import { errorMessage, InputError } from './errors.js'
-import { MAX_CODE_BYTES, parseInputs, type Inputs } from './inputs.js'
-import { inGroup, type Log } from './log.js'
-import { writeOutputs } from './outputs.js'
-import { renderSummary } from './summary.js'
-import { loadTestCases, type TestCase } from './test-cases.js'
+import { MAX_CODE_BYTES, parseInputs, type Inputs } from './inputs/parse.js'
+import { inGroup, type Log } from './report/log.js'
+import { writeOutputs } from './report/outputs.js'
+import { renderSummary } from './report/summary.js'
+import { loadTestCases, type TestCase } from './testing/cases.js'
 import type { DesiredFunction } from './types.js'
 
 const log: Log = {
@@ -202,7 +202,7 @@ async function comment(
 ): Promise<void> {
   try {
     // Loaded only when asked for: the GitHub client is large and most runs never need it.
-    const { upsertPullRequestComment } = await import('./pr-comment.js')
+    const { upsertPullRequestComment } = await import('./report/pr-comment.js')
     const outcome = await upsertPullRequestComment({
       token: inputs.githubToken,
       body,

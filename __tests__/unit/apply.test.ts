@@ -27,9 +27,9 @@ import {
   RunError,
   type DeployOptions,
   type RunResult
-} from '../../src/apply.js'
-import { createFunctionsApi } from '../../src/cloudfront.js'
-import type { TestCase } from '../../src/test-cases.js'
+} from '../../src/deploy/deploy.js'
+import { createFunctionsApi } from '../../src/cloudfront/api.js'
+import type { TestCase } from '../../src/testing/cases.js'
 import {
   CODE,
   CONNECTION_ARN,

@@ -4,7 +4,7 @@ import {
   isAlreadyExists,
   isNotFound,
   isPreconditionFailed
-} from '../../src/aws-errors.js'
+} from '../../src/cloudfront/errors.js'
 import { awsError } from '../../__fixtures__/cloudfront.js'
 
 function explain(operation: string, cause: unknown): { message: string; error: AwsCallError } {

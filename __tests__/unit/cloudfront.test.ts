@@ -23,8 +23,8 @@ import {
 } from '@aws-sdk/client-cloudfront'
 import { mockClient } from 'aws-sdk-client-mock'
 import 'aws-sdk-client-mock-jest'
-import { AwsCallError } from '../../src/aws-errors.js'
-import { createClient, createFunctionsApi, resolveKeyValueStore } from '../../src/cloudfront.js'
+import { AwsCallError } from '../../src/cloudfront/errors.js'
+import { createClient, createFunctionsApi, resolveKeyValueStore } from '../../src/cloudfront/api.js'
 import {
   CODE,
   CONNECTION_ARN,

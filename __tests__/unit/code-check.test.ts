@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { checkCode, type CodeFinding } from '../../src/code-check.js'
+import { checkCode, type CodeFinding } from '../../src/code/check.js'
 import type { FunctionKind, Runtime } from '../../src/types.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))

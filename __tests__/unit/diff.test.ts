@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { renderDiff } from '../../src/diff.js'
+import { renderDiff } from '../../src/report/diff.js'
 import {
   CODE,
   NAME,

@@ -18,7 +18,7 @@ const ENV_KEYS = [
 
 const savedEnv = Object.fromEntries(ENV_KEYS.map(key => [key, process.env[key]]))
 let eventDir: string
-let upsert: typeof import('../../src/pr-comment.js').upsertPullRequestComment
+let upsert: typeof import('../../src/report/pr-comment.js').upsertPullRequestComment
 const stubs: GitHubApiStub[] = []
 
 async function stub(options?: Parameters<typeof startGitHubApiStub>[0]): Promise<GitHubApiStub> {
@@ -37,7 +37,7 @@ beforeAll(async () => {
   process.env.GITHUB_EVENT_NAME = 'pull_request'
   process.env.GITHUB_EVENT_PATH = eventPath
   process.env.GITHUB_REPOSITORY = 'octo/site'
-  ;({ upsertPullRequestComment: upsert } = await import('../../src/pr-comment.js'))
+  ;({ upsertPullRequestComment: upsert } = await import('../../src/report/pr-comment.js'))
 })
 
 afterEach(async () => {

@@ -9,7 +9,7 @@ import {
   parseInputs,
   parseTags,
   splitList
-} from '../../src/inputs.js'
+} from '../../src/inputs/parse.js'
 import { STORE_ARN } from '../../__fixtures__/cloudfront.js'
 
 let workspace: string

@@ -23,12 +23,12 @@ import {
   stubFunction,
   stubMissingFunction
 } from '../../__fixtures__/cloudfront.js'
-import type { PrCommentOptions, PrCommentResult } from '../../src/pr-comment.js'
+import type { PrCommentOptions, PrCommentResult } from '../../src/report/pr-comment.js'
 
 const upsertPullRequestComment = jest.fn<(options: PrCommentOptions) => Promise<PrCommentResult>>()
 
 jest.unstable_mockModule('@actions/core', () => core)
-jest.unstable_mockModule('../../src/pr-comment.js', () => ({ upsertPullRequestComment }))
+jest.unstable_mockModule('../../src/report/pr-comment.js', () => ({ upsertPullRequestComment }))
 
 const { run } = await import('../../src/main.js')
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals'
-import { outputsOf, writeOutputs, type OutputValues } from '../../src/outputs.js'
+import { outputsOf, writeOutputs, type OutputValues } from '../../src/report/outputs.js'
 import { CONNECTION_ARN, CONNECTION_ID, FUNCTION_ARN, NAME } from '../../__fixtures__/cloudfront.js'
 import { functionState, runResult, testResult } from '../../__fixtures__/results.js'
 

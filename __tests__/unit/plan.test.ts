@@ -6,7 +6,7 @@ import {
   planDelete,
   planDeploy,
   tagChanges
-} from '../../src/plan.js'
+} from '../../src/deploy/plan.js'
 import type { Change, CurrentFunction, DesiredFunction } from '../../src/types.js'
 import {
   NAME,

@@ -31,7 +31,7 @@ const getOctokit = jest.fn((_token: string, _options?: { baseUrl?: string }) => 
 jest.unstable_mockModule('@actions/github', () => ({ context, getOctokit }))
 
 const { upsertPullRequestComment, markerLine, commentBody, MAX_COMMENT_LENGTH } =
-  await import('../../src/pr-comment.js')
+  await import('../../src/report/pr-comment.js')
 
 const TOKEN = 'ghs_secretTokenValue123'
 const MARKER = '<!-- cloudfront-function-deploy:function/viewer-request -->'

@@ -2,8 +2,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { parseInputs } from '../../src/inputs.js'
-import { outputsOf } from '../../src/outputs.js'
+import { parseInputs } from '../../src/inputs/parse.js'
+import { outputsOf } from '../../src/report/outputs.js'
 import { runResult } from '../../__fixtures__/results.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))

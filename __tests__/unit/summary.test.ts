@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { renderSummary, type SummaryInput } from '../../src/summary.js'
+import { renderSummary, type SummaryInput } from '../../src/report/summary.js'
 import { FUNCTION_ARN, NAME } from '../../__fixtures__/cloudfront.js'
 import { functionState, runResult, testResult } from '../../__fixtures__/results.js'
 

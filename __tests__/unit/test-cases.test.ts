@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { InputError } from '../../src/errors.js'
-import { loadTestCases, matchExpectation, MAX_EVENT_BYTES } from '../../src/test-cases.js'
+import { loadTestCases, matchExpectation, MAX_EVENT_BYTES } from '../../src/testing/cases.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const fixtures = path.join(here, '..', 'fixtures', 'test-cases')

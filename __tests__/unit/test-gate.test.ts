@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
-import type { FunctionsApi, TestOutcome } from '../../src/cloudfront.js'
-import type { TestCase } from '../../src/test-cases.js'
-import { runTestGate, TestGateError, type TestCaseResult } from '../../src/test-gate.js'
+import type { FunctionsApi, TestOutcome } from '../../src/cloudfront/api.js'
+import type { TestCase } from '../../src/testing/cases.js'
+import { runTestGate, TestGateError, type TestCaseResult } from '../../src/testing/gate.js'
 
 const target = { id: 'viewer-request', etag: 'ETAG2' }
 

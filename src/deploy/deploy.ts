@@ -1,13 +1,13 @@
 // Executes a plan: read, plan, write, test, publish. A 412 (someone else wrote
 // the function between our read and our write) re-reads and re-plans, bounded.
-import type { FunctionsApi } from './cloudfront.js'
-import { isAlreadyExists, isNotFound, isPreconditionFailed, AwsCallError } from './aws-errors.js'
-import { errorMessage } from './errors.js'
-import { inGroup, type Log } from './log.js'
+import type { FunctionsApi } from '../cloudfront/api.js'
+import { isAlreadyExists, isNotFound, isPreconditionFailed, AwsCallError } from '../cloudfront/errors.js'
+import { errorMessage } from '../errors.js'
+import { inGroup, type Log } from '../report/log.js'
 import { describeChange, planDelete, planDeploy } from './plan.js'
-import { runTestGate, TestGateError, type TestCaseResult } from './test-gate.js'
-import type { TestCase } from './test-cases.js'
-import type { CurrentFunction, DesiredFunction, FunctionSummary, Plan } from './types.js'
+import { runTestGate, TestGateError, type TestCaseResult } from '../testing/gate.js'
+import type { TestCase } from '../testing/cases.js'
+import type { CurrentFunction, DesiredFunction, FunctionSummary, Plan } from '../types.js'
 
 export const MAX_ATTEMPTS = 3
 export const PUBLISH_TIMEOUT_MS = 5 * 60_000

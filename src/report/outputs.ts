@@ -1,7 +1,7 @@
 // The step's outputs, set on every run that got far enough to know them.
-import type { RunResult } from './apply.js'
-import { changed } from './apply.js'
-import type { FunctionKind } from './types.js'
+import type { RunResult } from '../deploy/deploy.js'
+import { changed } from '../deploy/deploy.js'
+import type { FunctionKind } from '../types.js'
 
 export type OutputWriter = (name: string, value: string) => void
 

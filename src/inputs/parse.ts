@@ -2,8 +2,8 @@
 // Every problem is an InputError raised before any request to AWS.
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
-import { InputError } from './errors.js'
-import type { FunctionKind, Runtime, Tags } from './types.js'
+import { InputError } from '../errors.js'
+import type { FunctionKind, Runtime, Tags } from '../types.js'
 
 export const MAX_CODE_BYTES = 10_240
 export const MAX_KEY_VALUE_STORES = 1

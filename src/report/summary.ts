@@ -1,8 +1,8 @@
 // The job summary: one markdown report per run, also for failed and dry runs.
-import { changed, type RunResult } from './apply.js'
-import { describeChange } from './plan.js'
-import type { TestCaseResult } from './test-gate.js'
-import type { FunctionKind } from './types.js'
+import { changed, type RunResult } from '../deploy/deploy.js'
+import { describeChange } from '../deploy/plan.js'
+import type { TestCaseResult } from '../testing/gate.js'
+import type { FunctionKind } from '../types.js'
 
 export interface SummaryInput {
   kind: FunctionKind

@@ -10,7 +10,7 @@
 
 import { parse, type Node } from 'acorn'
 import * as walk from 'acorn-walk'
-import type { FunctionKind, Runtime } from './types.js'
+import type { FunctionKind, Runtime } from '../types.js'
 
 export interface CodeFinding {
   /** Stable identifier of the rule, for filtering and tests. */

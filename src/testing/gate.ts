@@ -1,7 +1,7 @@
 // The test gate: runs each test case through TestFunction on DEVELOPMENT and
 // decides whether the function may be published.
-import type { FunctionsApi } from './cloudfront.js'
-import { matchExpectation, type TestCase } from './test-cases.js'
+import type { FunctionsApi } from '../cloudfront/api.js'
+import { matchExpectation, type TestCase } from './cases.js'
 
 export interface TestCaseResult {
   name: string

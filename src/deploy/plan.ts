@@ -8,7 +8,7 @@ import type {
   FunctionConfig,
   Plan,
   Tags
-} from './types.js'
+} from '../types.js'
 
 /** Keys CloudFront manages itself; users cannot remove them. */
 const SYSTEM_TAG_PREFIX = 'aws:'

@@ -2,7 +2,7 @@
 // marker, updated in place on every run instead of piling up new comments.
 
 import * as github from '@actions/github'
-import { errorMessage } from './errors.js'
+import { errorMessage } from '../errors.js'
 
 export interface PrCommentResult {
   action: 'created' | 'updated' | 'skipped'

@@ -10,7 +10,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { globSync, isDynamicPattern } from 'tinyglobby'
-import { InputError } from './errors.js'
+import { InputError } from '../errors.js'
 
 const INPUT = 'test-events'
 

@@ -1,5 +1,5 @@
 // Turns failed AWS calls into messages that say what happened and what to do.
-import { errorMessage } from './errors.js'
+import { errorMessage } from '../errors.js'
 
 /** A failed CloudFront call, with the operation that failed. */
 export class AwsCallError extends Error {

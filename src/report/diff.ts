@@ -1,6 +1,6 @@
 // Unified diffs of what a plan changes: code, configuration and tags.
 import { createTwoFilesPatch } from 'diff'
-import type { CurrentFunction, DesiredFunction, FunctionConfig, Tags } from './types.js'
+import type { CurrentFunction, DesiredFunction, FunctionConfig, Tags } from '../types.js'
 
 export function renderDiff(desired: DesiredFunction, current: CurrentFunction | undefined): string {
   const where = current ? `${desired.name} (DEVELOPMENT)` : '/dev/null'

@@ -26,7 +26,7 @@ import {
   type FunctionConfig as SdkFunctionConfig,
   type FunctionSummary as SdkFunctionSummary
 } from '@aws-sdk/client-cloudfront'
-import { AwsCallError, isNotFound } from './aws-errors.js'
+import { AwsCallError, isNotFound } from './errors.js'
 import type {
   CurrentFunction,
   DesiredFunction,
@@ -36,7 +36,7 @@ import type {
   Runtime,
   Stage,
   Tags
-} from './types.js'
+} from '../types.js'
 
 export type { CloudFrontClient }
 
