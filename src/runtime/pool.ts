@@ -100,7 +100,7 @@ function spawn(job: WorkerJob, heapMb: number, calibrate = false): Promise<Worke
     })
     const watchdog = setTimeout(
       () => finish({ status: 'timeout', logs: [], cpuMs: job.timeLimitMs }),
-      STARTUP_ALLOWANCE_MS + 2 * job.timeLimitMs
+      STARTUP_ALLOWANCE_MS + 4 * job.timeLimitMs
     )
     worker.on('message', (report: WorkerReport) => finish(report))
     worker.on('error', (error: Error & { code?: string }) => {
