@@ -1,0 +1,38 @@
+// Reading one source file for the build: its bytes, its JavaScript (types removed), and
+// where each of its imports leads (refused imports fail here, with their line).
+import { readFileSync } from 'node:fs'
+import { analyzeModule, type ModuleInfo } from './module-info.js'
+import { isTypeScript } from './needs-build.js'
+import { resolveImport, workspacePath, type ImportTarget, type ResolveContext } from './resolve.js'
+import { stripTypes, type StrippedModule } from './strip-types.js'
+
+export interface LoadedModule {
+  /** Real path. */
+  path: string
+  /** Workspace-relative, '/' separators. */
+  file: string
+  /** Size of the file as written. */
+  bytes: number
+  /** JavaScript: the file itself, or the TypeScript with its types removed. */
+  code: string
+  /** From `code` back to the file; `null` when `code` is the file. */
+  map: StrippedModule['map'] | null
+  info: ModuleInfo
+  /** Where each import specifier leads. */
+  targets: Map<string, ImportTarget>
+}
+
+export function loadModule(path: string, context: ResolveContext): LoadedModule {
+  const file = workspacePath(path, context.workspace)
+  const source = readFileSync(path)
+  const text = source.toString('utf8')
+  const { code, map } = isTypeScript(path)
+    ? stripTypes(text, path, file)
+    : { code: text, map: null }
+  const info = analyzeModule(code, file)
+  const targets = new Map<string, ImportTarget>()
+  for (const site of info.imports) {
+    targets.set(site.specifier, resolveImport(site, path, context))
+  }
+  return { path, file, bytes: source.length, code, map, info, targets }
+}
