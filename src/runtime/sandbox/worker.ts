@@ -135,5 +135,6 @@ function main() {
   return runPass();
 }
 
-parentPort.postMessage(Object.assign({ logs }, main()));
+const report = main();
+parentPort.postMessage(Object.assign({ logs }, report));
 `
