@@ -453,6 +453,24 @@ describe('imports', () => {
     )
   })
 
+  test('a file that is not JavaScript or TypeScript is refused', async () => {
+    const workspace = scratchWorkspace({
+      'fn.ts': "import data from './data.json'\nexport function handler() {\n  return data\n}\n",
+      'data.json': '{}\n'
+    })
+    await expect(build('fn.ts', { workspace })).rejects.toThrow(
+      /fn\.ts:1:1: imports '\.\/data\.json' \(data\.json\), which is not JavaScript or TypeScript/
+    )
+  })
+
+  test('an entry that is a symlink to a file outside the workspace is refused', async () => {
+    const workspace = scratchWorkspace({})
+    const outside = join(dirname(workspace), 'fn.ts')
+    writeFileSync(outside, 'export function handler() {\n  return 1\n}\n')
+    symlinkSync(outside, join(workspace, 'fn.ts'))
+    await expect(build('fn.ts', { workspace })).rejects.toThrow(/outside the workspace/)
+  })
+
   test('a missing module names what was looked for', async () => {
     const workspace = scratchWorkspace({
       'fn.ts': "import { x } from './nope'\nexport function handler() {\n  return x\n}\n"
@@ -522,6 +540,28 @@ describe('the entry point', () => {
     })
     const result = await build('fn.ts', { workspace })
     expect(topLevelFunctions(result.code.toString())).toEqual(['handler'])
+  })
+
+  test('default exports, re-exports and destructured bindings of the entry go, the handler stays', async () => {
+    const workspace = scratchWorkspace({
+      'fn.ts': [
+        "export * from './lib.js'",
+        "export { suffix as tail } from './lib.js'",
+        "import { suffix } from './lib.js'",
+        "export const { prefix, parts: [first] } = { prefix: '/p', parts: ['x'] }",
+        'export default function handler(event: { request: { uri: string } }) {',
+        '  event.request.uri = prefix + event.request.uri + suffix + first',
+        '  return event.request',
+        '}',
+        ''
+      ].join('\n'),
+      'lib.ts': "export const suffix: string = '!'\n"
+    })
+    const result = await build('fn.ts', { workspace })
+    const code = result.code.toString()
+    expect(code).not.toMatch(/\bexport\b/)
+    expect(topLevelFunctions(code)).toEqual(['handler'])
+    await expect(runBuilt(code, { request: { uri: '/a' } })).resolves.toEqual({ uri: '/p/a!x' })
   })
 
   test('an entry without the entry point is refused', async () => {
