@@ -47,7 +47,7 @@ export async function buildFunction(options: BuildOptions): Promise<BuildResult>
   }
   verifyEntryPoint(code, options.kind, file)
 
-  const view = readSourceMap(map)
+  const view = readSourceMap(map, code)
   const sources = sourceSizes(compiled, file)
   const built = Buffer.from(code, 'utf8')
   return {
@@ -57,7 +57,7 @@ export async function buildFunction(options: BuildOptions): Promise<BuildResult>
     bundled: options.bundle,
     minified: options.minify,
     sources,
-    contributors: view.contributors(code),
+    contributors: view.contributors(),
     sizes: {
       entry: sources[0].bytes,
       sources: sources.reduce((total, source) => total + source.bytes, 0),
