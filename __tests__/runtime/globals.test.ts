@@ -1,7 +1,7 @@
 // Globals per runtime: Buffer, atob/btoa and TextEncoder/TextDecoder in 2.0 and not in 1.0;
 // console with log only; Date fixed for the run; the restricted features of both runtime pages.
 
-import { V1, V2, evaluate, outputOf, run } from './helpers.js'
+import { V1, V2, evaluate, run } from './helpers.js'
 
 describe('Buffer (runtime 2.0)', () => {
   test('converts between strings and bytes in utf8, hex, base64, base64url, latin1 and utf16le', async () => {

@@ -1,7 +1,7 @@
 // Loading code: the require() and import forms of the built-in modules per runtime, `export`
 // refused as the service refuses it, and syntax real functions use beyond the guide's lists.
 
-import { V1, V2, evaluate, outputOf, run } from './helpers.js'
+import { V1, evaluate, outputOf, run } from './helpers.js'
 
 describe('require()', () => {
   test('runtime 1.0 provides crypto and querystring', async () => {

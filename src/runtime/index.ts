@@ -82,10 +82,8 @@ function settle(
       return { error: MEMORY_LIMIT_ERROR }
     case 'unsettled':
       return { error: UNSETTLED_ERROR }
-    default:
-      return {
-        error: `The runtime failed: ${'payload' in report ? report.payload : report.status}`
-      }
+    case 'crashed':
+      return { error: `The runtime failed: ${report.payload}` }
   }
 }
 

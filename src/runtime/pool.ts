@@ -1,28 +1,30 @@
-// Starts the worker thread of a run, bounds it in memory and time, and collects its report.
+// Child processes that run the functions, reused from run to run, and how a run is bounded.
 //
-// Memory: CloudFront gives a function 2 MB. A worker's heap cannot be that small (Node itself
-// needs a few MB), so the first run of the process measures the heap of a worker that has loaded
-// a trivial function, and every worker gets that much plus the function's allowance, a margin
-// for garbage and the size of its key value stores. Past it, V8 ends the worker and the run
-// fails with a memory error; the host process is never at risk.
+// Memory: a child starts with a small V8 heap limit. A run that allocates past it ends the
+// child (V8 aborts it), and the host reports the memory error and starts a new child when one
+// is needed. CloudFront allows a function 2 MB; a child cannot be that small (Node itself needs
+// a few MB), so the limit is Node's own needs plus a little room: the README gives the figure.
 //
-// Time: the code is interrupted inside the worker when a step (loading, then the handler) runs
-// longer than the time limit; a watchdog terminates the worker if it still has not reported.
+// Time: the child interrupts the code when a step (loading, then the handler) runs longer than
+// the time limit; a watchdog in the host kills the child if it still has not answered.
+//
+// Each run gets fresh vm contexts, so nothing of one run is visible to the next; a child is
+// retired after a number of runs all the same, to keep its heap from creeping up.
 
-import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
+import { spawn, type ChildProcess } from 'node:child_process'
 import type { FunctionKind, Runtime } from '../types.js'
 import { BOOTSTRAP } from './sandbox/bootstrap.js'
-import { WORKER_SOURCE } from './sandbox/worker.js'
-import { storeHeapBytes, toWorkerStores, type WorkerStores } from './stores.js'
+import { CHILD_SOURCE } from './sandbox/child.js'
+import { storeHeapBytes, type WorkerStores } from './stores.js'
 
 /** CloudFront's memory quota for a function, in MB ("Quotas on CloudFront Functions"). */
 export const MEMORY_LIMIT_MB = 2
-/** Room for garbage the collector has not reclaimed yet, on top of the function's allowance. */
-const HEAP_MARGIN_MB = 2
-/** Used when the calibration run itself fails (it should not). */
-const FALLBACK_BASELINE_MB = 16
-/** How long a worker may take to start and finish beyond the time limits of its steps. */
+/** The V8 heap limit of a child: what Node needs for itself, plus the function's allowance. */
+const CHILD_HEAP_MB = 12
+/** Runs wait for a free child beyond this many at once. */
+const MAX_CHILDREN = 2
+const RUNS_PER_CHILD = 50
+/** How long a child may take to start and answer beyond the time limits of a run's steps. */
 const STARTUP_ALLOWANCE_MS = 10_000
 
 export interface WorkerJob {
@@ -43,96 +45,123 @@ export type WorkerReport = {
   logs: string[]
   cpuMs: number
 } & (
-  | { status: 'ok' | 'empty' | 'error'; payload: string }
+  | { status: 'ok' | 'empty' | 'error' | 'crashed'; payload: string }
   | { status: 'timeout' | 'unsettled' | 'memory' }
-  | { status: 'calibrated'; heapBytes: number }
-  | { status: 'crashed'; payload: string }
 )
 
+interface Child {
+  process: ChildProcess
+  heapMb: number
+  runs: number
+  /** Settles the run in progress when the child dies. */
+  onExit?: (signal: NodeJS.Signals | null, code: number | null) => void
+}
+
+const idle: Child[] = []
+const waiting: (() => void)[] = []
+let running = 0
+let nextId = 1
+
 export async function runInWorker(job: WorkerJob): Promise<WorkerReport> {
-  const baselineMb = await heapBaselineMb()
-  const storesMb = storeHeapBytes(job.stores) / (1024 * 1024)
-  const heapMb = Math.ceil(baselineMb + MEMORY_LIMIT_MB + HEAP_MARGIN_MB + storesMb)
-  return withSlot(() => spawn(job, heapMb))
+  // Large key value stores live in the child's heap too: such a run gets a child of its own.
+  const heapMb = CHILD_HEAP_MB + Math.ceil(storeHeapBytes(job.stores) / (1024 * 1024))
+  if (running >= MAX_CHILDREN) await new Promise<void>(resolve => waiting.push(resolve))
+  running++
+  const child = takeChild(heapMb)
+  try {
+    return await runOn(child, job)
+  } finally {
+    running--
+    release(child)
+    waiting.shift()?.()
+  }
 }
 
-let baseline: Promise<number> | undefined
+function takeChild(heapMb: number): Child {
+  const index = idle.findIndex(child => child.heapMb === heapMb)
+  const child = index >= 0 ? idle.splice(index, 1)[0] : startChild(heapMb)
+  setReferenced(child, true)
+  return child
+}
 
-/** The heap a worker uses with a trivial function loaded, measured once per process. */
-function heapBaselineMb(): Promise<number> {
-  baseline ??= spawn(
+function release(child: Child): void {
+  const alive = child.process.exitCode === null && child.process.signalCode === null
+  if (alive && child.runs < RUNS_PER_CHILD && child.heapMb === CHILD_HEAP_MB) {
+    setReferenced(child, false)
+    idle.push(child)
+  } else {
+    child.process.kill('SIGKILL')
+  }
+}
+
+function startChild(heapMb: number): Child {
+  const process_ = spawn(
+    process.execPath,
+    [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=1', '-e', CHILD_SOURCE],
     {
-      kind: 'function',
-      runtime: 'cloudfront-js-2.0',
-      code: "'use strict'; function handler(event) { return event.request; }",
-      event: JSON.stringify({ request: { uri: '/' } }),
-      eventType: 'viewer-request',
-      stores: toWorkerStores(undefined, 0),
-      timeLimitMs: 5_000,
-      now: 0
-    },
-    64,
-    true
-  ).then(report =>
-    report.status === 'calibrated' ? report.heapBytes / (1024 * 1024) : FALLBACK_BASELINE_MB
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      // The host's options (a TypeScript loader, jest's flags) have no business in the child.
+      env: { ...process.env, NODE_OPTIONS: '' }
+    }
   )
-  return baseline
+  const child: Child = { process: process_, heapMb, runs: 0 }
+  process_.on('exit', (code, signal) => {
+    const index = idle.indexOf(child)
+    if (index >= 0) idle.splice(index, 1)
+    child.onExit?.(signal, code)
+  })
+  // An error (it could not start, say) is followed by 'exit', which settles the run.
+  process_.on('error', () => undefined)
+  process_.send({ bootstrap: BOOTSTRAP })
+  return child
 }
 
-function spawn(job: WorkerJob, heapMb: number, calibrate = false): Promise<WorkerReport> {
+function runOn(child: Child, job: WorkerJob): Promise<WorkerReport> {
+  child.runs++
+  const id = nextId++
   return new Promise(resolve => {
-    let done = false
     const finish = (report: WorkerReport): void => {
-      if (done) return
-      done = true
       clearTimeout(watchdog)
-      void worker.terminate()
+      child.process.off('message', onMessage)
+      child.onExit = undefined
       resolve(report)
     }
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { ...job, bootstrap: BOOTSTRAP, calibrate },
-      // The host's flags (a TypeScript loader, jest's) have no business in the sandbox.
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 4 },
-      stdout: true,
-      stderr: true
-    })
+    const onMessage = (message: { id: number; report: WorkerReport }): void => {
+      if (message.id === id) finish(message.report)
+    }
     const watchdog = setTimeout(
-      () => finish({ status: 'timeout', logs: [], cpuMs: job.timeLimitMs }),
+      () => {
+        finish({ status: 'timeout', logs: [], cpuMs: job.timeLimitMs })
+        child.process.kill('SIGKILL')
+      },
       STARTUP_ALLOWANCE_MS + 4 * job.timeLimitMs
     )
-    worker.on('message', (report: WorkerReport) => finish(report))
-    worker.on('error', (error: Error & { code?: string }) => {
+    child.onExit = (signal, code) => {
+      // V8 aborts a process whose heap is full; anything else is a failure of the runtime.
       finish(
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        signal === 'SIGABRT' || code === 134
           ? { status: 'memory', logs: [], cpuMs: 0 }
-          : { status: 'crashed', payload: error.message, logs: [], cpuMs: 0 }
+          : {
+              status: 'crashed',
+              payload: `the child process ended (${signal ?? `exit code ${code}`})`,
+              logs: [],
+              cpuMs: 0
+            }
       )
-    })
-    worker.on('exit', code => {
-      finish({
-        status: 'crashed',
-        payload: `the worker exited with code ${code}`,
-        logs: [],
-        cpuMs: 0
-      })
-    })
+    }
+    child.process.on('message', onMessage)
+    child.process.send({ id, job })
   })
 }
 
-// Runs wait for a free slot, so that a burst of runs does not start a thread each at once.
-const MAX_WORKERS = Math.max(2, availableParallelism())
-let active = 0
-const waiting: (() => void)[] = []
-
-async function withSlot<T>(task: () => Promise<T>): Promise<T> {
-  if (active >= MAX_WORKERS) await new Promise<void>(resolve => waiting.push(resolve))
-  active++
-  try {
-    return await task()
-  } finally {
-    active--
-    waiting.shift()?.()
+/** An idle child must not keep the host process alive. */
+function setReferenced(child: Child, referenced: boolean): void {
+  const channel = child.process.channel as { ref(): void; unref(): void } | null | undefined
+  if (referenced) {
+    child.process.ref()
+    channel?.ref()
+  } else {
+    child.process.unref()
+    channel?.unref()
   }
 }

@@ -1,28 +1,33 @@
-// The script of the worker thread that runs one function once. A worker of its own gives each
-// run a heap limit (an allocation loop ends the worker, not the host process) and a thread the
-// host can terminate whatever the code does.
+// The script of the child process that runs functions, one job at a time (see ../pool.ts).
 //
-// It is kept as text and started with `eval: true`, so that it works the same from the
-// TypeScript sources (jest, tsx) and from the single-file bundle in dist/.
+// A process of its own is what makes the memory limit safe: when the code allocates past the
+// child's heap limit, V8 ends the child, whatever the size of the allocation (a worker thread's
+// heap limit can take the whole process down when one allocation overshoots it). The host
+// only sees a child that exited, reports the memory error and starts another.
 //
-// Messages: the worker posts one `WorkerReport` (see ../pool.ts) and ends.
+// It is kept as text and started with `node -e`, so that it works the same from the TypeScript
+// sources (jest, tsx) and from the single-file bundle in dist/.
+//
+// Messages from the host: { bootstrap } once, then { id, job } per run; the child answers each
+// job with { id, report }.
 
 import { RUN_ENTRY } from './bootstrap.js'
 
-export const WORKER_SOURCE = String.raw`'use strict';
-const { parentPort, workerData: job } = require('node:worker_threads');
+export const CHILD_SOURCE = String.raw`'use strict';
 const vm = require('node:vm');
 const nodeCrypto = require('node:crypto');
 const v8 = require('node:v8');
 
 // Function logs are truncated at 10 KB ("Restrictions on CloudFront Functions").
 const LOG_LIMIT_BYTES = 10240;
-// The state of the current pass (see main()).
+
+let bootstrap = null;
+// The job being run and the state of its current pass (see runJob()).
+let job = null;
+let stores = new Map();
 let logs = [];
 let logBytes = 0;
 let settlement = null;
-
-const stores = new Map(job.stores.stores.map(s => [s.id, { keys: new Map(s.keys), meta: JSON.stringify(s.meta) }]));
 
 // Host functions: primitives in, primitives out, and they never throw (see bootstrap.ts).
 const rawHost = Object.freeze({
@@ -75,8 +80,7 @@ const rawHost = Object.freeze({
   }
 });
 
-// Thread CPU time where Node has it (22+); on Node 20 the process's, which counts other
-// threads too (the host is normally idle while it waits for this worker).
+// The child does nothing else while it runs a job, so its CPU time is the function's.
 const cpuNow = typeof process.threadCpuUsage === 'function' ? () => process.threadCpuUsage() : () => process.cpuUsage();
 function cpuMsSince(start) {
   const end = cpuNow();
@@ -87,7 +91,8 @@ function isTimeout(error) {
   return error !== null && typeof error === 'object' && error.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
 }
 
-function runPass() {
+// One run of the code in a fresh context.
+function runPass(code, runner) {
   logs = [];
   logBytes = 0;
   settlement = null;
@@ -114,27 +119,42 @@ function runPass() {
     return { status: 'error', payload: describe(error), cpuMs: cpuMsSince(start) };
   }
   const cpuMs = cpuMsSince(start);
-  if (job.calibrate) return { status: 'calibrated', heapBytes: v8.getHeapStatistics().used_heap_size, cpuMs };
   if (settlement === null) return { status: 'unsettled', cpuMs };
   return Object.assign({ cpuMs }, settlement);
 }
 
-const bootstrap = new vm.Script(job.bootstrap, { filename: 'cloudfront-runtime.js' });
-const code = new vm.Script(job.code, { filename: 'function.js' });
-const entry = job.kind === 'connection-function' ? 'connectionHandler' : 'handler';
-const runner = new vm.Script('${RUN_ENTRY}(typeof ' + entry + " === 'function' ? " + entry + ' : undefined)', {
-  filename: 'runner.js'
-});
-
 // A first pass in a context of its own warms the engine up (compiled code is shared between
 // contexts), so that the measured pass reflects the function rather than a cold start. Nothing
-// of it is kept unless it hit a limit, which the second pass would hit again.
-function main() {
-  const warmup = runPass();
-  if (warmup.status === 'timeout') return warmup;
-  return runPass();
+// of it is kept unless it hit the time limit, which the second pass would hit again.
+function runJob(next) {
+  job = next;
+  stores = new Map(job.stores.stores.map(s => [s.id, { keys: new Map(s.keys), meta: JSON.stringify(s.meta) }]));
+  const entry = job.kind === 'connection-function' ? 'connectionHandler' : 'handler';
+  let code;
+  try {
+    code = new vm.Script(job.code, { filename: 'function.js' });
+  } catch (error) {
+    return { status: 'error', payload: 'SyntaxError: ' + error.message, cpuMs: 0, logs: [] };
+  }
+  const runner = new vm.Script('${RUN_ENTRY}(typeof ' + entry + " === 'function' ? " + entry + ' : undefined)', {
+    filename: 'runner.js'
+  });
+  const warmup = runPass(code, runner);
+  const report = warmup.status === 'timeout' ? warmup : runPass(code, runner);
+  report.logs = logs;
+  job = null;
+  stores = new Map();
+  return report;
 }
 
-const report = main();
-parentPort.postMessage(Object.assign({ logs }, report));
+process.on('message', message => {
+  if (typeof message.bootstrap === 'string') {
+    bootstrap = new vm.Script(message.bootstrap, { filename: 'cloudfront-runtime.js' });
+    return;
+  }
+  const report = runJob(message.job);
+  process.send({ id: message.id, report });
+});
+// The host went away: nothing is left to do.
+process.on('disconnect', () => process.exit(0));
 `

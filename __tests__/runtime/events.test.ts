@@ -1,0 +1,174 @@
+// Events and outputs as the service shapes them ("CloudFront Functions event structure"):
+// missing maps are filled in, outputs carry the fields CloudFront keeps and adds.
+
+import { V1, outputOf, run, viewerRequest, viewerResponse } from './helpers.js'
+
+describe('the event the handler sees', () => {
+  test('missing querystring, headers and cookies are filled in as empty objects', async () => {
+    const event = { context: { eventType: 'viewer-request' }, request: { method: 'GET', uri: '/' } }
+    const outcome = await run(
+      `function handler(event) {
+        console.log(JSON.stringify([event.request.querystring, event.request.headers, event.request.cookies]));
+        return event.request;
+      }`,
+      { event }
+    )
+    expect(outcome.logs).toEqual(['[{},{},{}]'])
+  })
+
+  test('a viewer response event has its response headers and cookies filled in too', async () => {
+    const event = viewerResponse()
+    delete (event.response as Record<string, unknown>).headers
+    delete (event.response as Record<string, unknown>).cookies
+    const outcome = await run(
+      `function handler(event) { console.log(JSON.stringify([event.response.headers, event.response.cookies])); return event.response; }`,
+      { event }
+    )
+    expect(outcome.logs).toEqual(['[{},{}]'])
+  })
+})
+
+describe('FunctionOutput', () => {
+  test('a request comes back as {"request": ...} with its maps, and other fields dropped', async () => {
+    const outcome = await run(
+      `function handler(event) {
+        var request = event.request;
+        request.uri = '/rewritten';
+        request.internal = 'not sent on';
+        delete request.cookies;
+        return request;
+      }`,
+      { event: viewerRequest({ querystring: { a: { value: '1' } } }) }
+    )
+    expect(outputOf(outcome)).toEqual({
+      request: {
+        method: 'GET',
+        uri: '/rewritten',
+        querystring: { a: { value: '1' } },
+        headers: { host: { value: 'www.example.com' } },
+        cookies: {}
+      }
+    })
+  })
+
+  test('a generated response in a viewer request comes back with the maps CloudFront adds', async () => {
+    const outcome = await run(`function handler(event) {
+      return { statusCode: 302, statusDescription: 'Found', headers: { location: { value: 'https://example.com/' } }, extra: 1 };
+    }`)
+    expect(outputOf(outcome)).toEqual({
+      response: {
+        statusCode: 302,
+        statusDescription: 'Found',
+        headers: { location: { value: 'https://example.com/' } },
+        cookies: {}
+      }
+    })
+  })
+
+  test('a generated response keeps its body', async () => {
+    const outcome = await run(`function handler(event) {
+      return { statusCode: 200, body: { encoding: 'text', data: '<h1>hi</h1>' } };
+    }`)
+    expect(outputOf(outcome)).toEqual({
+      response: {
+        statusCode: 200,
+        headers: {},
+        cookies: {},
+        body: { encoding: 'text', data: '<h1>hi</h1>' }
+      }
+    })
+  })
+
+  test('a viewer response function returns {"response": ...} without a body', async () => {
+    const outcome = await run(
+      `function handler(event) {
+        var response = event.response;
+        response.headers['x-frame-options'] = { value: 'DENY' };
+        response.cookies.session = { value: 'abc', attributes: 'Secure' };
+        response.body = 'replaced';
+        return response;
+      }`,
+      { event: viewerResponse(), runtime: V1 }
+    )
+    expect(outputOf(outcome)).toEqual({
+      response: {
+        statusCode: 200,
+        statusDescription: 'OK',
+        headers: { 'x-frame-options': { value: 'DENY' } },
+        cookies: { session: { value: 'abc', attributes: 'Secure' } }
+      }
+    })
+  })
+
+  test('an async handler is awaited', async () => {
+    const outcome = await run(`async function handler(event) {
+      const uri = await Promise.resolve('/from-promise');
+      event.request.uri = uri;
+      return event.request;
+    }`)
+    expect(outputOf(outcome).request.uri).toBe('/from-promise')
+  })
+})
+
+describe('failed runs', () => {
+  test.each([
+    ['nothing', 'function handler(event) {}'],
+    ['a string', "function handler(event) { return 'ok'; }"],
+    ['an array', 'function handler(event) { return [event.request]; }']
+  ])('returning %s is an error', async (_label, code) => {
+    const outcome = await run(code)
+    expect(outcome.error).toBe('Error: The function must return a request or response object.')
+    expect(outcome.output).toBeUndefined()
+  })
+
+  test('a thrown error is reported as name: message, with the logs written before it', async () => {
+    const outcome = await run(`function handler(event) {
+      console.log('before');
+      throw new RangeError('out of range');
+    }`)
+    expect(outcome).toMatchObject({ error: 'RangeError: out of range', logs: ['before'] })
+  })
+
+  test('a thrown value that is not an error is reported as its string form', async () => {
+    const outcome = await run(`function handler(event) { throw 'plain'; }`)
+    expect(outcome.error).toBe('plain')
+  })
+
+  test('a rejected promise is reported like a thrown error', async () => {
+    const outcome = await run(
+      `async function handler(event) { await null; throw new TypeError('late'); }`
+    )
+    expect(outcome.error).toBe('TypeError: late')
+  })
+
+  test('a promise that never settles is an error', async () => {
+    const outcome = await run(`function handler(event) { return new Promise(function () {}); }`)
+    expect(outcome.error).toBe(
+      'Error: The function did not settle: it awaits a promise that never resolves.'
+    )
+  })
+
+  test('code without a handler is an error', async () => {
+    const outcome = await run(`function main(event) { return event.request; }`)
+    expect(outcome.error).toBe('Error: The function code must define a function named handler')
+  })
+
+  test('a handler declared with const counts', async () => {
+    const outcome = await run(`const handler = (event) => event.request;`)
+    expect(outputOf(outcome).request.uri).toBe('/index.html')
+  })
+
+  test.each([
+    ['not JSON', '{"request":', /^The event is not valid JSON: /],
+    ['not an object', '[1, 2]', /^The event must be a JSON object$/]
+  ])('an event that is %s is refused', async (_label, event, message) => {
+    const { runFunction } = await import('../../src/runtime/index.js')
+    const outcome = await runFunction({
+      kind: 'function',
+      runtime: 'cloudfront-js-2.0',
+      code: 'function handler(event) { return event.request; }',
+      event
+    })
+    expect(outcome.error).toMatch(message)
+  })
+})
