@@ -73,8 +73,11 @@ export function run(code: string, options: RunOptions = {}): Promise<RunOutcome>
 }
 
 /** The parsed FunctionOutput; fails the test with the run's error when there is none. */
+// Outputs are deep JSON that the tests walk into and assert on with expect().
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function outputOf(outcome: RunOutcome): Record<string, any> {
   if (outcome.output === undefined) throw new Error(`the run failed: ${outcome.error}`)
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return JSON.parse(outcome.output) as Record<string, any>
 }
 
