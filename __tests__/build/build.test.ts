@@ -159,6 +159,19 @@ describe('determinism', () => {
     expect(first.map).not.toContain(WORKSPACE)
     expect(first.code.toString()).not.toContain(WORKSPACE)
   })
+
+  test('CRLF line endings and a byte order mark build the same bytes as LF', async () => {
+    const copy = scratchWorkspace({})
+    cpSync(WORKSPACE, copy, { recursive: true })
+    for (const file of ['functions/viewer-request.ts', 'functions/lib/request.ts']) {
+      const text = readFileSync(join(copy, file), 'utf8')
+      writeFileSync(join(copy, file), '\uFEFF' + text.replace(/\n/g, '\r\n'))
+    }
+    const lf = await build('functions/viewer-request.ts')
+    const crlf = await build('functions/viewer-request.ts', { workspace: copy })
+    expect(crlf.code.equals(lf.code)).toBe(true)
+    expect(crlf.map).toBe(lf.map)
+  })
 })
 
 describe('minify', () => {

@@ -25,7 +25,11 @@ export interface LoadedModule {
 export function loadModule(path: string, context: ResolveContext): LoadedModule {
   const file = workspacePath(path, context.workspace)
   const source = readFileSync(path)
-  const text = source.toString('utf8')
+  // A checkout with CRLF line endings (Windows runners) builds the same bytes as one with LF.
+  const text = source
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
   const { code, map } = isTypeScript(path)
     ? stripTypes(text, path, file)
     : { code: text, map: null }
