@@ -130,6 +130,8 @@ export interface StubState {
   runtime?: string
   storeArns?: string[]
   tags?: Tags
+  /** The code LIVE serves; the DEVELOPMENT code by default. */
+  liveCode?: string
 }
 
 export type CloudFrontMock = AwsClientStub<CloudFrontClient>
@@ -184,8 +186,14 @@ export function stubFunction(cf: CloudFrontMock, state: StubState = {}): void {
       ETag: state.liveEtag,
       FunctionSummary: sdkFunctionSummary(state, 'LIVE')
     })
+    cf.on(GetFunctionCommand, { Name: name, Stage: 'LIVE' }).resolves({
+      ETag: state.liveEtag,
+      ContentType: 'application/octet-stream',
+      FunctionCode: blob(state.liveCode ?? state.code ?? CODE)
+    })
   } else {
     cf.on(DescribeFunctionCommand, { Name: name, Stage: 'LIVE' }).rejects(notFound())
+    cf.on(GetFunctionCommand, { Name: name, Stage: 'LIVE' }).rejects(notFound())
   }
   cf.on(ListTagsForResourceCommand).resolves({ Tags: tagItems(state.tags) })
 }
@@ -243,10 +251,15 @@ export function stubConnectionFunction(
       ETag: state.liveEtag,
       ConnectionFunctionSummary: sdkConnectionSummary({ ...state, id }, 'LIVE')
     })
+    cf.on(GetConnectionFunctionCommand, { Identifier: id, Stage: 'LIVE' }).resolves({
+      ETag: state.liveEtag,
+      ConnectionFunctionCode: blob(state.liveCode ?? state.code ?? CODE)
+    })
   } else {
     cf.on(DescribeConnectionFunctionCommand, { Identifier: id, Stage: 'LIVE' }).rejects(
       entityNotFound()
     )
+    cf.on(GetConnectionFunctionCommand, { Identifier: id, Stage: 'LIVE' }).rejects(entityNotFound())
   }
   cf.on(ListTagsForResourceCommand).resolves({ Tags: tagItems(state.tags) })
 }

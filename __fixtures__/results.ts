@@ -1,5 +1,5 @@
 // Typed builders for the results of a run, for the summary and outputs tests.
-import type { FunctionState, RunResult } from '../src/deploy/deploy.js'
+import type { FunctionState, RunResult } from '../src/deploy/result.js'
 import type { TestCaseResult } from '../src/testing/gate.js'
 import { FUNCTION_ARN, NAME, currentFunction } from './cloudfront.js'
 
@@ -15,8 +15,12 @@ export function functionState(overrides: Partial<FunctionState> = {}): FunctionS
 }
 
 export function runResult(overrides: Partial<RunResult> = {}): RunResult {
+  const plan = overrides.plan ?? { kind: 'function', name: NAME, changes: [] }
   return {
-    plan: { kind: 'function', name: NAME, changes: [] },
+    firstPlan: plan,
+    plan,
+    desired: undefined,
+    notes: [],
     before: currentFunction(),
     after: functionState({ etag: 'ETAG1' }),
     created: false,

@@ -1,126 +1,129 @@
-// The action's entry: read and check inputs, deploy (or delete), then report.
+// The action's entry: read and check inputs, deploy (or delete), then report. The only module
+// that talks to @actions/core; everything it prints that did not come from the action itself
+// goes through report/escape.ts.
 import * as core from '@actions/core'
-import { relative } from 'node:path'
-import { deploy, remove, RunError, type RunResult } from './deploy/deploy.js'
-import { isNotFound } from './cloudfront/errors.js'
 import {
   createClient,
   createFunctionsApi,
   resolveKeyValueStore,
   type CloudFrontClient
 } from './cloudfront/api.js'
-import { checkCode } from './code/check.js'
-import { renderDiff } from './report/diff.js'
-import { errorMessage, InputError } from './errors.js'
-import { MAX_CODE_BYTES, parseInputs, type Inputs } from './inputs/parse.js'
+import { isNotFound } from './cloudfront/errors.js'
+import { prepareCode } from './code/prepare.js'
+import { deploy, remove } from './deploy/deploy.js'
+import { RunError, type RunResult } from './deploy/result.js'
+import { errorMessage, InputError, type Annotation } from './errors.js'
+import { parseInputs, type FunctionInputs, type Inputs, type RunInputs } from './inputs/parse.js'
+import { logText } from './report/escape.js'
 import { inGroup, type Log } from './report/log.js'
+import { renderDiff } from './report/diff.js'
 import { writeOutputs } from './report/outputs.js'
 import { renderSummary } from './report/summary.js'
+import { plural } from './report/words.js'
 import { loadTestCases, type TestCase } from './testing/cases.js'
-import type { DesiredFunction } from './types.js'
+import type { DesiredFunction, FunctionKind } from './types.js'
 
+/** The log the domain modules write to: no line of it can become a workflow command. */
 const log: Log = {
-  info: message => core.info(message),
+  info: message => core.info(logText(message)),
+  // Command data is escaped by core: a message cannot end the command or start another.
   warning: message => core.warning(message),
   startGroup: title => core.startGroup(title),
   endGroup: () => core.endGroup()
 }
 
+/** What a run did, for the report: as much as it got to know before it ended. */
+interface Execution {
+  inputs: Inputs | undefined
+  /** The function the run was about, as far as the inputs were read. */
+  subject: { kind: FunctionKind; name: string } | undefined
+  result: RunResult | undefined
+  failure: string | undefined
+}
+
 export async function run(): Promise<void> {
-  let inputs: Inputs | undefined
-  let result: RunResult | undefined
-  let diff = ''
-  let failure: string | undefined
-  // The desired state as planned (store names resolved), for the diff.
-  let desired: DesiredFunction | undefined
-  let client: CloudFrontClient | undefined
+  const execution = await execute()
   try {
-    inputs = parseInputs(name => core.getInput(name))
-    if (inputs.githubToken) core.setSecret(inputs.githubToken)
-    const checked = inputs
-    const testCases = await inGroup(log, 'Check inputs and code', async () =>
-      checkBeforeAnyRequest(checked)
-    )
-    const cloudfront = (client = createClient())
-    const api = createFunctionsApi(inputs.kind, cloudfront)
-    if (inputs.delete) {
-      result = await remove(api, inputs.name, { dryRun: inputs.dryRun, log })
-    } else {
-      const declared = desiredOf(inputs)
-      desired = declared
-      result = await deploy(api, declared, {
-        dryRun: inputs.dryRun,
-        testCases: inputs.dryRun ? [] : testCases,
-        maxComputeUtilization: inputs.maxComputeUtilization,
-        log,
-        prepare: async () => (desired = await resolveStores(cloudfront, declared))
-      })
-      if (inputs.dryRun && testCases.length > 0) {
-        core.info(
-          `Dry run: ${testCases.length} test cases were loaded but not run (DEVELOPMENT is not updated in a dry run).`
-        )
-      }
-    }
-  } catch (error) {
-    if (error instanceof RunError) result = error.result
-    failure = errorMessage(error)
-    core.setFailed(failure)
-  }
-  // Close kept-alive connections now rather than at process exit.
-  client?.destroy()
-  // Also for a failed run: the diff shows what it planned, and partly applied.
-  if (desired && result) diff = renderDiff(desired, result.before)
-  try {
-    await report(inputs ?? fallbackInputs(), result, diff, failure)
+    await report(execution)
   } catch (error) {
     core.setFailed(`Reporting the result failed: ${errorMessage(error)}`)
   }
 }
 
-/** Everything checked before the first request: code, test cases. */
-function checkBeforeAnyRequest(inputs: Inputs): TestCase[] {
-  if (inputs.delete) return []
-  const file = relative(inputs.workspace, inputs.codePath) || inputs.codePath
-  const percent = Math.round((inputs.code.length / MAX_CODE_BYTES) * 100)
-  core.info(
-    `Code ${file}: ${inputs.code.length} of ${MAX_CODE_BYTES} bytes (${percent}% of CloudFront's limit).`
-  )
-  const findings = checkCode(inputs.code.toString('utf8'), {
-    runtime: inputs.runtime,
-    kind: inputs.kind
-  })
-  for (const finding of findings) {
-    core.error(finding.message, {
-      title: `CloudFront ${inputs.runtime}: ${finding.rule}`,
-      file,
-      startLine: finding.line,
-      startColumn: finding.column
-    })
-  }
-  if (findings.length > 0) {
-    const first = findings[0]
-    throw new InputError(
-      'code',
-      `${file} has ${findings.length} problem${findings.length === 1 ? '' : 's'} for ${inputs.runtime} (first: line ${first.line}, column ${first.column}: ${first.message}). See the annotations; nothing was sent to CloudFront.`
+async function execute(): Promise<Execution> {
+  let inputs: Inputs | undefined
+  let client: CloudFrontClient | undefined
+  try {
+    inputs = parseInputs(name => core.getInput(name))
+    if (inputs.run.githubToken) core.setSecret(inputs.run.githubToken)
+    const fn = inputs.functions[0]
+    const subject = { kind: fn.kind, name: fn.name }
+    const run = inputs.run
+    const checked = await inGroup(log, 'Check inputs and code', async () =>
+      checkBeforeAnyRequest(fn, run)
     )
+    const cloudfront = (client = createClient())
+    const api = createFunctionsApi(fn.kind, cloudfront)
+    const result = run.delete
+      ? await remove(api, fn.name, { dryRun: run.dryRun, log })
+      : await deploy(api, checked.desired, {
+          dryRun: run.dryRun,
+          testCases: run.dryRun ? [] : checked.testCases,
+          maxComputeUtilization: fn.maxComputeUtilization,
+          log,
+          resolve: desired => resolveStores(cloudfront, desired)
+        })
+    if (run.dryRun && checked.testCases.length > 0) {
+      log.info(
+        `Dry run: ${plural(checked.testCases.length, 'test case')} loaded but not run (DEVELOPMENT is not updated in a dry run).`
+      )
+    }
+    return { inputs, subject, result, failure: undefined }
+  } catch (error) {
+    if (error instanceof InputError) annotate(error.annotations)
+    const fn = inputs?.functions[0]
+    const subject = fn ? { kind: fn.kind, name: fn.name } : (error as InputError).subject
+    const result = error instanceof RunError ? error.result : undefined
+    const failure = errorMessage(error)
+    core.setFailed(failure)
+    return { inputs, subject, result, failure }
+  } finally {
+    // Close kept-alive connections now rather than at process exit.
+    client?.destroy()
   }
-  const cases = loadTestCases([...inputs.testEvents], inputs.workspace)
-  if (cases.length > 0) core.info(`Test gate: ${cases.length} test cases loaded.`)
-  return cases
 }
 
-function desiredOf(inputs: Inputs): DesiredFunction {
+interface Checked {
+  desired: DesiredFunction
+  testCases: TestCase[]
+}
+
+/** Everything checked before the first request: code, store use, test cases. */
+function checkBeforeAnyRequest(fn: FunctionInputs, run: RunInputs): Checked {
+  if (run.delete) return { desired: declaredOf(fn, Buffer.alloc(0)), testCases: [] }
+  const prepared = prepareCode(fn, run.roots)
+  const percent = Math.round((prepared.code.length / 10_240) * 100)
+  log.info(
+    `Code ${prepared.file}: ${prepared.code.length} of 10240 bytes (${percent}% of CloudFront's limit).`
+  )
+  annotate(prepared.annotations)
+  const testCases = loadTestCases(fn.testEvents, run.roots)
+  if (testCases.length > 0) log.info(`Test gate: ${plural(testCases.length, 'test case')} loaded.`)
+  return { desired: declaredOf(fn, prepared.code), testCases }
+}
+
+function declaredOf(fn: FunctionInputs, code: Buffer): DesiredFunction {
   return {
-    kind: inputs.kind,
-    name: inputs.name,
-    code: inputs.code,
+    kind: fn.kind,
+    name: fn.name,
+    code,
     config: {
-      comment: inputs.comment,
-      runtime: inputs.runtime,
-      keyValueStoreArns: [...inputs.keyValueStores]
+      comment: fn.comment,
+      runtime: fn.runtime,
+      keyValueStoreArns: [...fn.keyValueStores]
     },
-    tags: inputs.tags,
-    publish: inputs.publish
+    tags: fn.tags,
+    publish: fn.publish
   }
 }
 
@@ -149,67 +152,51 @@ async function resolveStores(
   return { ...desired, config: { ...desired.config, keyValueStoreArns: arns } }
 }
 
-/** What the summary of a run with invalid inputs can still say. */
-function fallbackInputs(): Pick<
-  Inputs,
-  'kind' | 'name' | 'dryRun' | 'commentOnPr' | 'githubToken'
-> {
-  const type = core.getInput('type')
-  return {
-    kind: type === 'connection-function' ? 'connection-function' : 'function',
-    name: core.getInput('name') || '(no name)',
-    dryRun: false,
-    commentOnPr: false,
-    githubToken: ''
+function annotate(annotations: readonly Annotation[]): void {
+  for (const annotation of annotations) {
+    const properties: core.AnnotationProperties = {
+      title: annotation.title,
+      file: annotation.file,
+      startLine: annotation.line,
+      startColumn: annotation.column
+    }
+    if (annotation.level === 'error') core.error(annotation.message, properties)
+    else if (annotation.level === 'warning') core.warning(annotation.message, properties)
+    else core.notice(annotation.message, properties)
   }
 }
 
-async function report(
-  inputs: Pick<Inputs, 'kind' | 'name' | 'dryRun' | 'commentOnPr' | 'githubToken'>,
-  result: RunResult | undefined,
-  diff: string,
-  failure: string | undefined
-): Promise<void> {
-  const summaryMarkdown = renderSummary({
-    kind: inputs.kind,
-    name: inputs.name,
-    dryRun: inputs.dryRun,
-    result,
-    diff,
-    error: failure
-  })
-  if (result)
-    writeOutputs(core.setOutput, {
-      kind: inputs.kind,
-      name: inputs.name,
-      result,
-      diff,
-      summaryMarkdown
-    })
+async function report(execution: Execution): Promise<void> {
+  const { inputs, subject, result, failure } = execution
+  const kind = subject?.kind ?? 'function'
+  const name = subject?.name ?? '(no name)'
+  const dryRun = inputs?.run.dryRun ?? false
+  // Also for a failed run: the diff shows what it planned, and partly applied.
+  const diff = result?.desired ? renderDiff(result.desired, result.before) : ''
+  const summaryMarkdown = renderSummary({ kind, name, dryRun, result, diff, error: failure })
+  if (result) writeOutputs(core.setOutput, { kind, name, result, diff, summaryMarkdown })
   else core.setOutput('summary-markdown', summaryMarkdown)
-  if (inputs.dryRun && diff) core.info(`Diff:\n${diff}`)
+  if (dryRun && diff) log.info(`Diff:\n${diff}`)
   try {
     await core.summary.addRaw(summaryMarkdown, true).write()
   } catch (error) {
     core.warning(`The job summary could not be written: ${errorMessage(error)}`)
   }
-  if (inputs.commentOnPr) await comment(inputs, summaryMarkdown)
+  if (inputs?.run.commentOnPr) await comment(inputs.run.githubToken, kind, name, summaryMarkdown)
 }
 
 async function comment(
-  inputs: Pick<Inputs, 'kind' | 'name' | 'githubToken'>,
+  token: string,
+  kind: FunctionKind,
+  name: string,
   body: string
 ): Promise<void> {
   try {
     // Loaded only when asked for: the GitHub client is large and most runs never need it.
     const { upsertPullRequestComment } = await import('./report/pr-comment.js')
-    const outcome = await upsertPullRequestComment({
-      token: inputs.githubToken,
-      body,
-      marker: `${inputs.kind}/${inputs.name}`
-    })
+    const outcome = await upsertPullRequestComment({ token, body, marker: `${kind}/${name}` })
     if (outcome.action === 'skipped') core.warning(`No pull-request comment: ${outcome.reason}`)
-    else core.info(`Pull-request comment ${outcome.action}: ${outcome.url ?? ''}`)
+    else log.info(`Pull-request comment ${outcome.action}: ${outcome.url ?? ''}`)
   } catch (error) {
     core.warning(`The pull-request comment could not be written: ${errorMessage(error)}`)
   }

@@ -28,6 +28,13 @@ export interface DesiredFunction {
   publish: boolean
 }
 
+/** The content of one stage: what CloudFront would run. */
+export interface StageContent {
+  etag: string
+  config: FunctionConfig
+  code: Buffer
+}
+
 /** A function as CloudFront holds it now. */
 export interface CurrentFunction {
   kind: FunctionKind
@@ -36,13 +43,12 @@ export interface CurrentFunction {
   id: string
   arn: string
   status: string
-  development: {
-    etag: string
-    config: FunctionConfig
-    code: Buffer
-  }
-  /** `undefined` while the function has never been published. */
-  live: { etag: string } | undefined
+  development: StageContent
+  /**
+   * `undefined` while the function has never been published. Its config and code are read
+   * only when asked for (to show what production runs).
+   */
+  live: { etag: string; content?: StageContent } | undefined
   tags: Tags
 }
 
@@ -70,4 +76,15 @@ export interface Plan {
   name: string
   /** Empty when the function already is as declared. */
   changes: Change[]
+}
+
+/** What one run of a function on one event gave: TestFunction's answer, or the local runtime's. */
+export interface TestOutcome {
+  /** Percent of the allowed compute time (0 to 100). */
+  computeUtilization: number
+  logs: string[]
+  /** The error the function threw; empty when it returned. */
+  errorMessage: string
+  /** The function's output as JSON text; empty when it threw. */
+  output: string
 }

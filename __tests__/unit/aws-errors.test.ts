@@ -150,7 +150,9 @@ describe('AwsCallError', () => {
       'Could not reach CloudFront for GetFunction'
     )
     const timeout = Object.assign(new Error('timed out'), { name: 'TimeoutError' })
-    expect(explain('GetFunction', timeout).message).toContain('Could not reach CloudFront')
+    expect(explain('GetFunction', timeout).message).toContain(
+      'CloudFront did not answer GetFunction in time (TimeoutError)'
+    )
   })
 
   it.each([

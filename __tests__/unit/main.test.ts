@@ -215,7 +215,7 @@ describe('run', () => {
     expect(outputs['summary-markdown']).toContain('dry run, changes pending')
     expect(core.info).toHaveBeenCalledWith(`Diff:\n${outputs.diff}`)
     expect(core.info).toHaveBeenCalledWith(
-      'Dry run: 1 test cases were loaded but not run (DEVELOPMENT is not updated in a dry run).'
+      'Dry run: 1 test case loaded but not run (DEVELOPMENT is not updated in a dry run).'
     )
     expect(cf).not.toHaveReceivedCommand(TestFunctionCommand)
   })
@@ -242,7 +242,7 @@ describe('run', () => {
     expect(JSON.parse(outputs['test-results'])).toEqual([
       expect.objectContaining({ name: 'passes the request through', passed: true })
     ])
-    expect(core.info).toHaveBeenCalledWith('Test gate: 1 test cases loaded.')
+    expect(core.info).toHaveBeenCalledWith('Test gate: 1 test case loaded.')
   })
 
   it('fails without publishing when a test case fails, and still sets outputs', async () => {
@@ -258,7 +258,7 @@ describe('run', () => {
     await run()
     expect(cf).not.toHaveReceivedCommand(PublishFunctionCommand)
     const message = core.setFailed.mock.calls[0]?.[0] as string
-    expect(message).toContain('1 of 1 test cases failed, so the function was not published')
+    expect(message).toContain('1 of 1 test case failed, so nothing was published')
     expect(message).toContain('updated its DEVELOPMENT stage')
     expect(message).toContain('LIVE was not changed')
     expect(core.outputs()).toMatchObject({ changed: 'true', published: 'false', etag: 'ETAG2' })

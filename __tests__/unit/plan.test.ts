@@ -138,13 +138,13 @@ const rows: [string, Row][] = [
     }
   ],
   [
-    'tags only: set and remove',
+    'tags only: remove, then set (so no request passes the 50-tag limit)',
     {
       desired: desiredFunction({ tags: { team: 'web' } }),
       current: currentFunction({ ...published, tags: { old: 'x' } }),
       changes: [
-        { action: 'tag', tags: { team: 'web' } },
-        { action: 'untag', keys: ['old'] }
+        { action: 'untag', keys: ['old'] },
+        { action: 'tag', tags: { team: 'web' } }
       ]
     }
   ],
@@ -156,6 +156,14 @@ const rows: [string, Row][] = [
         ...published,
         tags: { team: 'web', 'aws:cloudformation:stack-name': 'site' }
       }),
+      changes: []
+    }
+  ],
+  [
+    'tags: AWS:-prefixed keys in any case are never removed',
+    {
+      desired: desiredFunction({ tags: {} }),
+      current: currentFunction({ ...published, tags: { 'AWS:owner': 'x' } }),
       changes: []
     }
   ],
@@ -218,8 +226,8 @@ const rows: [string, Row][] = [
       current: currentFunction({ ...published, tags: { old: 'x' } }),
       changes: [
         { action: 'update', code: true, config: [] },
-        { action: 'tag', tags: { team: 'web' } },
         { action: 'untag', keys: ['old'] },
+        { action: 'tag', tags: { team: 'web' } },
         { action: 'publish' }
       ]
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { renderSummary, type SummaryInput } from '../../src/report/summary.js'
 import { FUNCTION_ARN, NAME } from '../../__fixtures__/cloudfront.js'
 import { functionState, runResult, testResult } from '../../__fixtures__/results.js'
+import { elements, proseText, renderMarkdown } from '../helpers/markdown.js'
 
 function summary(overrides: Partial<SummaryInput> = {}): string {
   return renderSummary({
@@ -37,10 +38,10 @@ describe('renderSummary', () => {
       [
         '| | Before | After |',
         '| --- | --- | --- |',
-        `| ARN | — | \`${FUNCTION_ARN}\` |`,
-        '| Status | — | `UNASSOCIATED` |',
-        '| DEVELOPMENT ETag | — | `ETAG1` |',
-        '| LIVE ETag | — | `ETAG1` |'
+        `| ARN | — | <code>${FUNCTION_ARN}</code> |`,
+        '| Status | — | <code>UNASSOCIATED</code> |',
+        '| DEVELOPMENT ETag | — | <code>ETAG1</code> |',
+        '| LIVE ETag | — | <code>ETAG1</code> |'
       ].join('\n')
     )
     expect(text).toContain('**Plan:**\n\n- create the function\n- publish DEVELOPMENT to LIVE\n')
@@ -63,7 +64,7 @@ describe('renderSummary', () => {
       })
     })
     expect(text.startsWith(title('updated, tags changed'))).toBe(true)
-    expect(text).toContain('| DEVELOPMENT ETag | `ETAG1` | `ETAG2` |')
+    expect(text).toContain('| DEVELOPMENT ETag | <code>ETAG1</code> | <code>ETAG2</code> |')
     expect(text).toContain('- update code, comment\n- set tags team=web\n')
   })
 
@@ -84,7 +85,7 @@ describe('renderSummary', () => {
       })
     })
     expect(text.startsWith(title('deleted', 'CloudFront Connection Function'))).toBe(true)
-    expect(text).toContain('| ARN | `' + FUNCTION_ARN + '` | — |')
+    expect(text).toContain('| ARN | <code>' + FUNCTION_ARN + '</code> | — |')
   })
 
   it('reports a dry run with pending changes and a collapsed diff', () => {
@@ -151,13 +152,45 @@ describe('renderSummary', () => {
     })
     expect(text).toContain(
       [
-        '**Tests:** 1 of 2 passed',
+        '**Tests:** 1 of 2 cases passed',
         '',
         '| Case | Result | Compute | Details |',
         '| --- | --- | --- | --- |',
-        '| rewrites to index.html | ✅ pass | 14 |  |',
-        '| a \\| b | ❌ fail | 91 | output $.x: expected "1\\|2", got missing; compute too high |'
+        '| rewrites to index.html | ✅ pass | 14% |  |',
+        '| a &#124; b | ❌ fail | 91% | output $.x: expected "1&#124;2", got missing; compute too high |'
       ].join('\n')
     )
+  })
+})
+
+describe('nothing from outside becomes markup', () => {
+  const hostile =
+    '</details><img src=x onerror=alert(1)><h1>hi</h1> @octocat #1 https://evil.example ``` | end'
+
+  it('escapes names, test names, failures, errors and notes, and fences the diff', () => {
+    const text = summary({
+      name: 'fn',
+      error: `boom ${hostile}\n::error::x`,
+      result: runResult({
+        notes: [`note ${hostile}`],
+        tests: [testResult({ name: hostile, passed: false, failures: [hostile] })]
+      }),
+      diff: `+ ${hostile}\n+ \`\`\`\`\`\n`
+    })
+    const html = renderMarkdown(text)
+    const tags = elements(html)
+    // Only the action's own markup: one collapsed diff, tables, code and the quote.
+    expect(tags.filter(tag => tag === 'details')).toHaveLength(1)
+    expect(tags).not.toContain('img')
+    expect(tags).not.toContain('h1')
+    expect(tags).not.toContain('a')
+    const visible = proseText(html)
+    // Mentions and references are broken by a zero-width space: they notify nobody.
+    expect(visible).not.toMatch(/@octocat|(^|\s)#1\b/)
+    expect(visible).toContain('@\u200boctocat')
+    // The whole diff, hostile line included, stays inside its code block.
+    expect(html).toMatch(/<pre><code class="language-diff">[^]*\+ `````\n<\/code><\/pre>/)
+    // The test table keeps its 2 rows of 4 cells.
+    expect(html.match(/<tr>/g)).toHaveLength(5 + 2)
   })
 })

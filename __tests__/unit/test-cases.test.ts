@@ -11,7 +11,7 @@ const fixtures = path.join(here, '..', 'fixtures', 'test-cases')
 
 function loadError(patterns: string[], workspace = fixtures): InputError {
   try {
-    loadTestCases(patterns, workspace)
+    loadTestCases(patterns, { workspace: workspace })
   } catch (error) {
     expect(error).toBeInstanceOf(InputError)
     return error as InputError
@@ -21,7 +21,7 @@ function loadError(patterns: string[], workspace = fixtures): InputError {
 
 describe('loadTestCases', () => {
   it('loads a file holding one case', () => {
-    const cases = loadTestCases(['good/single.json'], fixtures)
+    const cases = loadTestCases(['good/single.json'], { workspace: fixtures })
     expect(cases).toEqual([
       {
         name: 'rewrites the root to index.html',
@@ -33,7 +33,7 @@ describe('loadTestCases', () => {
   })
 
   it('loads an array of cases in file order and names unnamed cases after the file', () => {
-    const cases = loadTestCases(['good/array.json'], fixtures)
+    const cases = loadTestCases(['good/array.json'], { workspace: fixtures })
     expect(cases.map(c => c.name)).toEqual(['redirects http', 'good/array.json#2'])
     expect(cases[0].expect).toEqual({ statusCode: 301 })
     expect(cases[1]).not.toHaveProperty('expect')
@@ -44,7 +44,7 @@ describe('loadTestCases', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cases-'))
     try {
       writeFileSync(path.join(dir, 'one.json'), '\uFEFF{"event": {"version": "1.0"}}')
-      expect(loadTestCases(['one.json'], dir)).toEqual([
+      expect(loadTestCases(['one.json'], { workspace: dir })).toEqual([
         { name: 'one.json', file: 'one.json', event: { version: '1.0' } }
       ])
     } finally {
@@ -53,7 +53,9 @@ describe('loadTestCases', () => {
   })
 
   it('expands globs in file name order, keeps pattern order and loads a file once', () => {
-    const cases = loadTestCases(['good/single.json', 'good/**/*.json', ' ', ''], fixtures)
+    const cases = loadTestCases(['good/single.json', 'good/**/*.json', ' ', ''], {
+      workspace: fixtures
+    })
     expect(cases.map(c => `${c.file}: ${c.name}`)).toEqual([
       'good/single.json: rewrites the root to index.html',
       'good/array.json: redirects http',
@@ -64,34 +66,55 @@ describe('loadTestCases', () => {
 
   it('accepts a path given relative to the workspace with ./ and an absolute path', () => {
     const absolute = path.join(fixtures, 'good', 'more', 'other.json')
-    const cases = loadTestCases(['./good/more/other.json', absolute], fixtures)
+    const cases = loadTestCases(['./good/more/other.json', absolute], { workspace: fixtures })
     expect(cases).toHaveLength(1)
     expect(cases[0].file).toBe('good/more/other.json')
   })
 
   it('returns no case for no pattern', () => {
-    expect(loadTestCases([], fixtures)).toEqual([])
+    expect(loadTestCases([], { workspace: fixtures })).toEqual([])
   })
 
   it.each([
-    ['a missing file', 'good/missing.json'],
-    ['a glob without a match', 'good/**/*.yaml'],
-    ['a directory', 'good']
-  ])('refuses %s, naming the pattern', (_label, pattern) => {
+    ['a missing file', 'good/missing.json', "'good/missing.json' does not exist"],
+    [
+      'a glob without a match',
+      'good/**/*.yaml',
+      "'good/**/*.yaml' matches no file in the workspace"
+    ],
+    [
+      'a directory',
+      'good',
+      "'good' is a directory, not a regular file. To use every case file in it, write 'good/*.json'."
+    ]
+  ])('refuses %s, naming the pattern', (_label, pattern, message) => {
     const error = loadError([pattern])
     expect(error.input).toBe('test-events')
-    expect(error.message).toContain(`Input 'test-events': '${pattern}' matches no file`)
-    expect(error.message).toContain('check the path or glob')
+    expect(error.message).toContain(`Input 'test-events': ${message}`)
   })
 
-  it('refuses a file that is not valid JSON, naming the file and the parse error', () => {
+  it('refuses invalid JSON with its line and column, without quoting the file', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cases-'))
     try {
-      writeFileSync(path.join(dir, 'broken.json'), '{\n  "event": { "version": "1.0", }\n}\n')
-      const error = loadError(['*.json'], dir)
-      expect(error.message).toMatch(
-        /^Input 'test-events': broken\.json is not valid JSON \(.+\): fix the file's syntax$/
+      writeFileSync(
+        path.join(dir, 'broken.json'),
+        '{\n  "event": { "version": "secret-1.0", }\n}\n'
       )
+      const error = loadError(['*.json'], dir)
+      expect(error.message).toBe(
+        "Input 'test-events': broken.json is not valid JSON: trailing comma before } at line 2, column 39. Fix the file's syntax."
+      )
+      expect(error.message).not.toContain('secret')
+      expect(error.annotations).toEqual([
+        {
+          level: 'error',
+          message: 'trailing comma before }.',
+          title: 'Invalid test case JSON',
+          file: 'broken.json',
+          line: 2,
+          column: 39
+        }
+      ])
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
@@ -99,12 +122,12 @@ describe('loadTestCases', () => {
 
   it.each([
     ['bad/empty-array.json', 'bad/empty-array.json holds an empty array: add at least one case'],
-    ['bad/not-a-case.json', 'bad/not-a-case.json[1] is number 42, not a case'],
+    ['bad/not-a-case.json', 'bad/not-a-case.json[1] is a number, not a case'],
     ['bad/no-event.json', 'bad/no-event.json has no "event"'],
-    ['bad/event-not-object.json', '"event" must be an object', 'got string "GET /"'],
+    ['bad/event-not-object.json', '"event" must be an object', 'got a string'],
     ['bad/unknown-key.json', 'bad/unknown-key.json has unknown key "expected"'],
-    ['bad/blank-name.json', '"name" must be a non-empty string, got string " "'],
-    ['bad/expect-not-object.json', '"expect" must be an object', 'got number 200']
+    ['bad/blank-name.json', '"name" must be a non-empty string, got a string'],
+    ['bad/expect-not-object.json', '"expect" must be an object', 'got a number']
   ])('refuses the wrong shape in %s', (file, ...fragments) => {
     const error = loadError([file])
     expect(error.input).toBe('test-events')
@@ -115,7 +138,11 @@ describe('loadTestCases', () => {
     ['null', 'null'],
     ['[[]]', 'an array'],
     ['[{"event": []}]', 'got an array'],
-    ['{"name": 7, "event": {}}', 'got number 7'],
+    ['{"name": 7, "event": {}}', 'got a number'],
+    ['{"event": {}, "expectLogs": "x"}', '"expectLogs" must be an array of strings'],
+    ['{"event": {}, "expectAbsent": [""]}', '"expectAbsent" must be an array of paths'],
+    ['{"event": {}, "expectError": ""}', '"expectError" must be a non-empty string'],
+    ['{"event": {}, "expect": {}, "expectError": "x"}', 'cannot be combined with "expect"'],
     ['{"event": {}, "expect": null}', 'got null'],
     ['{"event": {}, "a": 1, "b": 2}', 'unknown keys "a", "b"']
   ])('refuses %s', (content, fragment) => {
@@ -143,12 +170,12 @@ describe('loadTestCases', () => {
     afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
     it('accepts an event of exactly 40,960 bytes', () => {
-      expect(loadTestCases(['limit.json'], dir)).toHaveLength(1)
+      expect(loadTestCases(['limit.json'], { workspace: dir })).toHaveLength(1)
     })
 
     it('refuses an event over 40,960 bytes, naming the case', () => {
       expect(loadError(['over.json'], dir).message).toBe(
-        `Input 'test-events': over.json[1]: "event" is 40961 bytes serialized, over CloudFront's limit of 40960 bytes: trim headers, cookies or the body`
+        `Input 'test-events': over.json[1]: the event is 40961 bytes serialized, over CloudFront's limit of 40960 bytes: trim headers, cookies or the body`
       )
     })
   })

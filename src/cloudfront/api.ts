@@ -1,8 +1,8 @@
-// The CloudFront adapter: the only module that imports the AWS SDK. It hides
-// the differences between CloudFront Functions (keyed by name) and Connection
-// Functions (found by name, then addressed by Id) behind one interface.
+// The CloudFront adapter: the only module that imports the AWS SDK. It hides the differences
+// between CloudFront Functions (keyed by name) and Connection Functions (found by name, then
+// addressed by Id) behind one interface. Each kind is a small table of wire calls; what the
+// action does with them (consistent reads, stages, tags) is written once.
 import {
-  CloudFrontClient,
   CreateConnectionFunctionCommand,
   CreateFunctionCommand,
   DeleteConnectionFunctionCommand,
@@ -13,6 +13,7 @@ import {
   GetConnectionFunctionCommand,
   GetFunctionCommand,
   ListConnectionFunctionsCommand,
+  ListKeyValueStoresCommand,
   ListTagsForResourceCommand,
   PublishConnectionFunctionCommand,
   PublishFunctionCommand,
@@ -22,11 +23,11 @@ import {
   UntagResourceCommand,
   UpdateConnectionFunctionCommand,
   UpdateFunctionCommand,
+  type CloudFrontClient,
   type ConnectionFunctionSummary,
   type FunctionConfig as SdkFunctionConfig,
   type FunctionSummary as SdkFunctionSummary
 } from '@aws-sdk/client-cloudfront'
-import { AwsCallError, isNotFound } from './errors.js'
 import type {
   CurrentFunction,
   DesiredFunction,
@@ -35,60 +36,70 @@ import type {
   FunctionSummary,
   Runtime,
   Stage,
-  Tags
+  StageContent,
+  Tags,
+  TestOutcome
 } from '../types.js'
+import { endpointName } from './client.js'
+import { AwsCallError, isNotFound } from './errors.js'
 
-export type { CloudFrontClient }
+export { createClient, type CloudFrontClient } from './client.js'
 
-/** What one TestFunction / TestConnectionFunction call returned. */
-export interface TestOutcome {
-  computeUtilization: number
-  logs: string[]
-  errorMessage: string
-  output: string
+/** One stage as described and read in one consistent snapshot. */
+export interface StageSnapshot extends StageContent {
+  id: string
+  arn: string
+  status: string
+}
+
+export interface ReadOptions {
+  /** Also read the tags (one more request, after the ARN is known for functions). */
+  tags: boolean
+  /** Also read LIVE's config and code, to show what production runs. */
+  live?: boolean
 }
 
 /** Everything the action does to functions of one kind. */
 export interface FunctionsApi {
   readonly kind: FunctionKind
-  /** Reads DEVELOPMENT (config, code, ETag), LIVE (ETag) and, when asked, tags. */
-  read(name: string, options: { tags: boolean }): Promise<CurrentFunction | undefined>
+  /** Reads DEVELOPMENT (config, code, ETag), LIVE (ETag, content when asked) and tags when asked. */
+  read(name: string, options: ReadOptions): Promise<CurrentFunction | undefined>
   /** Describes one stage; `undefined` when that stage does not exist. */
   describe(id: string, stage: Stage): Promise<FunctionSummary | undefined>
+  /** Describes and gets one stage, consistently (both answers carry the same ETag). */
+  readStage(id: string, stage: Stage): Promise<StageSnapshot | undefined>
   create(desired: DesiredFunction): Promise<FunctionSummary>
   update(id: string, etag: string, desired: DesiredFunction): Promise<FunctionSummary>
   /** Publishes DEVELOPMENT; the summary's ETag is the DEVELOPMENT ETag that was published. */
   publish(id: string, etag: string): Promise<FunctionSummary>
   test(id: string, etag: string, event: unknown): Promise<TestOutcome>
   delete(id: string, etag: string): Promise<void>
+  listTags(arn: string): Promise<Tags>
   tag(arn: string, tags: Tags): Promise<void>
   untag(arn: string, keys: string[]): Promise<void>
 }
 
-/** A client that follows the SDK's default credential chain; CloudFront is global. */
-export function createClient(env: NodeJS.ProcessEnv = process.env): CloudFrontClient {
-  return new CloudFrontClient({
-    region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
-    retryMode: 'standard',
-    maxAttempts: 5,
-    customUserAgent: 'cloudfront-function-deploy'
-  })
-}
+/** How many times a read is repeated when a writer changes the function between its parts. */
+const CONSISTENT_READ_ATTEMPTS = 3
 
-export function createFunctionsApi(kind: FunctionKind, client: CloudFrontClient): FunctionsApi {
-  const tags = new TagsApi(client)
-  return kind === 'function'
-    ? new CloudFrontFunctionsApi(client, tags)
-    : new ConnectionFunctionsApi(client, tags)
+export function createFunctionsApi(
+  kind: FunctionKind,
+  client: CloudFrontClient,
+  env: NodeJS.ProcessEnv = process.env
+): FunctionsApi {
+  const call = caller(endpointName(env))
+  const wire = kind === 'function' ? functionWire(client, call) : connectionWire(client, call)
+  return new Functions(kind, wire, client, call)
 }
 
 /** Resolves a key value store given by name to its ARN; ARNs pass through. */
 export async function resolveKeyValueStore(
   client: CloudFrontClient,
-  store: string
+  store: string,
+  env: NodeJS.ProcessEnv = process.env
 ): Promise<string> {
   if (store.startsWith('arn:')) return store
-  const result = await call('DescribeKeyValueStore', () =>
+  const result = await caller(endpointName(env))('DescribeKeyValueStore', () =>
     client.send(new DescribeKeyValueStoreCommand({ Name: store }))
   )
   const arn = result.KeyValueStore?.ARN
@@ -96,25 +107,188 @@ export async function resolveKeyValueStore(
   return arn
 }
 
-/** Runs one SDK call and tags any failure with the operation's name. */
-async function call<T>(operation: string, send: () => Promise<T>): Promise<T> {
-  try {
-    return await send()
-  } catch (error) {
-    throw new AwsCallError(operation, error)
+/** The names and ARNs of every key value store of the account (all pages). */
+export async function listKeyValueStores(
+  client: CloudFrontClient,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<{ name: string; arn: string }[]> {
+  const call = caller(endpointName(env))
+  const stores: { name: string; arn: string }[] = []
+  let marker: string | undefined
+  do {
+    const page = await call('ListKeyValueStores', () =>
+      client.send(new ListKeyValueStoresCommand({ Marker: marker, MaxItems: 100 }))
+    )
+    for (const item of page.KeyValueStoreList?.Items ?? []) {
+      if (item.Name && item.ARN) stores.push({ name: item.Name, arn: item.ARN })
+    }
+    marker = page.KeyValueStoreList?.NextMarker || undefined
+  } while (marker)
+  return stores
+}
+
+type Call = <T>(operation: string, send: () => Promise<T>) => Promise<T>
+
+/** Runs one SDK call and tags any failure with the operation's name and the endpoint. */
+function caller(endpoint: string): Call {
+  return async (operation, send) => {
+    try {
+      return await send()
+    } catch (error) {
+      throw new AwsCallError(operation, error, endpoint)
+    }
   }
 }
 
 /** Like `call`, but a 404 becomes `undefined`. */
-async function callOrMissing<T>(operation: string, send: () => Promise<T>): Promise<T | undefined> {
+async function orMissing<T>(request: Promise<T>): Promise<T | undefined> {
   try {
-    return await send()
+    return await request
   } catch (error) {
-    const failed = new AwsCallError(operation, error)
-    if (isNotFound(failed)) return undefined
-    throw failed
+    if (isNotFound(error)) return undefined
+    throw error
   }
 }
+
+/** What differs between the two kinds: the requests and the shapes of their answers. */
+interface Wire {
+  /** The Id and ARN of the function with this name (connection functions need a List). */
+  find(name: string): Promise<{ id: string; arn: string } | undefined>
+  describe(id: string, stage: Stage): Promise<{ summary: FunctionSummary; config: FunctionConfig }>
+  get(id: string, stage: Stage): Promise<{ etag: string; code: Buffer }>
+  create(desired: DesiredFunction): Promise<FunctionSummary>
+  update(id: string, etag: string, desired: DesiredFunction): Promise<FunctionSummary>
+  publish(id: string, etag: string): Promise<FunctionSummary>
+  test(id: string, etag: string, event: unknown): Promise<TestOutcome>
+  delete(id: string, etag: string): Promise<void>
+}
+
+class Functions implements FunctionsApi {
+  constructor(
+    readonly kind: FunctionKind,
+    private readonly wire: Wire,
+    private readonly client: CloudFrontClient,
+    private readonly call: Call
+  ) {}
+
+  async read(name: string, options: ReadOptions): Promise<CurrentFunction | undefined> {
+    const found = await this.wire.find(name)
+    if (!found) return undefined
+    // Connection functions know their ARN from the list: read tags in the same round.
+    const earlyTags = options.tags && found.arn ? this.listTags(found.arn) : undefined
+    earlyTags?.catch(() => undefined)
+    const [development, live] = await Promise.all([
+      this.readStage(found.id, 'DEVELOPMENT'),
+      this.readLive(found.id, options.live === true)
+    ])
+    // Deleted between the list and the reads: it does not exist any more.
+    if (!development) return undefined
+    const tags = earlyTags
+      ? await earlyTags
+      : options.tags
+        ? await this.listTags(development.arn)
+        : {}
+    return {
+      kind: this.kind,
+      name,
+      id: found.id,
+      arn: development.arn || found.arn,
+      status: development.status,
+      development: { etag: development.etag, config: development.config, code: development.code },
+      live,
+      tags
+    }
+  }
+
+  /** LIVE's ETag, with its config and code when `content` is asked for. */
+  private async readLive(id: string, content: boolean): Promise<CurrentFunction['live']> {
+    if (content) {
+      const live = await this.readStage(id, 'LIVE')
+      return (
+        live && {
+          etag: live.etag,
+          content: { etag: live.etag, config: live.config, code: live.code }
+        }
+      )
+    }
+    const live = await this.describe(id, 'LIVE')
+    return live?.etag ? { etag: live.etag } : undefined
+  }
+
+  async describe(id: string, stage: Stage): Promise<FunctionSummary | undefined> {
+    return (await orMissing(this.wire.describe(id, stage)))?.summary
+  }
+
+  async readStage(id: string, stage: Stage): Promise<StageSnapshot | undefined> {
+    // Describe and Get are two requests: a writer between them would pair one version's
+    // config with another's code. Both answers carry the version's ETag; read again until
+    // they agree.
+    for (let attempt = 1; ; attempt++) {
+      const [described, got] = await Promise.all([
+        orMissing(this.wire.describe(id, stage)),
+        orMissing(this.wire.get(id, stage))
+      ])
+      if (!described || !got) return undefined
+      if (!got.etag || !described.summary.etag || got.etag === described.summary.etag) {
+        return {
+          ...described.summary,
+          etag: described.summary.etag || got.etag,
+          config: described.config,
+          code: got.code
+        }
+      }
+      if (attempt === CONSISTENT_READ_ATTEMPTS) {
+        throw new Error(
+          `${id} (${stage}) changed ${CONSISTENT_READ_ATTEMPTS} times while it was being read: another writer is deploying it. Make deploys of one function run one at a time (a workflow concurrency group) and re-run.`
+        )
+      }
+    }
+  }
+
+  create(desired: DesiredFunction): Promise<FunctionSummary> {
+    return this.wire.create(desired)
+  }
+
+  update(id: string, etag: string, desired: DesiredFunction): Promise<FunctionSummary> {
+    return this.wire.update(id, etag, desired)
+  }
+
+  publish(id: string, etag: string): Promise<FunctionSummary> {
+    return this.wire.publish(id, etag)
+  }
+
+  test(id: string, etag: string, event: unknown): Promise<TestOutcome> {
+    return this.wire.test(id, etag, event)
+  }
+
+  delete(id: string, etag: string): Promise<void> {
+    return this.wire.delete(id, etag)
+  }
+
+  async listTags(arn: string): Promise<Tags> {
+    const result = await this.call('ListTagsForResource', () =>
+      this.client.send(new ListTagsForResourceCommand({ Resource: arn }))
+    )
+    // A Map first: keys such as `__proto__` are ordinary tags.
+    return Object.fromEntries(
+      new Map((result.Tags?.Items ?? []).map(tag => [tag.Key, tag.Value ?? '']))
+    )
+  }
+
+  async tag(arn: string, tags: Tags): Promise<void> {
+    await this.call('TagResource', () =>
+      this.client.send(new TagResourceCommand({ Resource: arn, Tags: toSdkTags(tags) ?? {} }))
+    )
+  }
+
+  async untag(arn: string, keys: string[]): Promise<void> {
+    await this.call('UntagResource', () =>
+      this.client.send(new UntagResourceCommand({ Resource: arn, TagKeys: { Items: keys } }))
+    )
+  }
+}
+
+// ---- the wire formats of the two kinds ----------------------------------------------------
 
 function toSdkConfig(config: FunctionConfig): SdkFunctionConfig {
   return {
@@ -159,148 +333,6 @@ function toTestOutcome(result: {
   }
 }
 
-class TagsApi {
-  constructor(private readonly client: CloudFrontClient) {}
-
-  async list(arn: string): Promise<Tags> {
-    const result = await call('ListTagsForResource', () =>
-      this.client.send(new ListTagsForResourceCommand({ Resource: arn }))
-    )
-    return Object.fromEntries((result.Tags?.Items ?? []).map(tag => [tag.Key, tag.Value ?? '']))
-  }
-
-  async tag(arn: string, tags: Tags): Promise<void> {
-    await call('TagResource', () =>
-      this.client.send(new TagResourceCommand({ Resource: arn, Tags: toSdkTags(tags) ?? {} }))
-    )
-  }
-
-  async untag(arn: string, keys: string[]): Promise<void> {
-    await call('UntagResource', () =>
-      this.client.send(new UntagResourceCommand({ Resource: arn, TagKeys: { Items: keys } }))
-    )
-  }
-}
-
-class CloudFrontFunctionsApi implements FunctionsApi {
-  readonly kind = 'function' as const
-
-  constructor(
-    private readonly client: CloudFrontClient,
-    private readonly tags: TagsApi
-  ) {}
-
-  async read(name: string, options: { tags: boolean }): Promise<CurrentFunction | undefined> {
-    const [development, code, live] = await Promise.all([
-      callOrMissing('DescribeFunction', () =>
-        this.client.send(new DescribeFunctionCommand({ Name: name, Stage: 'DEVELOPMENT' }))
-      ),
-      callOrMissing('GetFunction', () =>
-        this.client.send(new GetFunctionCommand({ Name: name, Stage: 'DEVELOPMENT' }))
-      ),
-      callOrMissing('DescribeFunction', () =>
-        this.client.send(new DescribeFunctionCommand({ Name: name, Stage: 'LIVE' }))
-      )
-    ])
-    if (!development?.FunctionSummary || !code) return undefined
-    const summary = development.FunctionSummary
-    const arn = summary.FunctionMetadata?.FunctionARN ?? ''
-    // The ARN holds the account id, so tags can only be read after Describe.
-    const tags = options.tags ? await this.tags.list(arn) : {}
-    return {
-      kind: this.kind,
-      name,
-      id: name,
-      arn,
-      status: summary.Status ?? '',
-      development: {
-        etag: development.ETag ?? '',
-        config: fromSdkConfig(summary.FunctionConfig),
-        code: Buffer.from(code.FunctionCode ?? new Uint8Array())
-      },
-      live: live?.ETag ? { etag: live.ETag } : undefined,
-      tags
-    }
-  }
-
-  async describe(id: string, stage: Stage): Promise<FunctionSummary | undefined> {
-    const result = await callOrMissing('DescribeFunction', () =>
-      this.client.send(new DescribeFunctionCommand({ Name: id, Stage: stage }))
-    )
-    return result && summarize(result.FunctionSummary, result.ETag)
-  }
-
-  async create(desired: DesiredFunction): Promise<FunctionSummary> {
-    const result = await call('CreateFunction', () =>
-      this.client.send(
-        new CreateFunctionCommand({
-          Name: desired.name,
-          FunctionConfig: toSdkConfig(desired.config),
-          FunctionCode: desired.code,
-          Tags: toSdkTags(desired.tags)
-        })
-      )
-    )
-    return summarize(result.FunctionSummary, result.ETag)
-  }
-
-  async update(id: string, etag: string, desired: DesiredFunction): Promise<FunctionSummary> {
-    const result = await call('UpdateFunction', () =>
-      this.client.send(
-        new UpdateFunctionCommand({
-          Name: id,
-          IfMatch: etag,
-          FunctionConfig: toSdkConfig(desired.config),
-          FunctionCode: desired.code
-        })
-      )
-    )
-    return summarize(result.FunctionSummary, result.ETag)
-  }
-
-  async publish(id: string, etag: string): Promise<FunctionSummary> {
-    const result = await call('PublishFunction', () =>
-      this.client.send(new PublishFunctionCommand({ Name: id, IfMatch: etag }))
-    )
-    // PublishFunction answers without an ETag: LIVE now holds the content of `etag`.
-    return summarize(result.FunctionSummary, etag)
-  }
-
-  async test(id: string, etag: string, event: unknown): Promise<TestOutcome> {
-    const result = await call('TestFunction', () =>
-      this.client.send(
-        new TestFunctionCommand({
-          Name: id,
-          IfMatch: etag,
-          Stage: 'DEVELOPMENT',
-          EventObject: Buffer.from(JSON.stringify(event))
-        })
-      )
-    )
-    const test = result.TestResult ?? {}
-    return toTestOutcome({
-      ComputeUtilization: test.ComputeUtilization,
-      logs: test.FunctionExecutionLogs,
-      error: test.FunctionErrorMessage,
-      output: test.FunctionOutput
-    })
-  }
-
-  async delete(id: string, etag: string): Promise<void> {
-    await call('DeleteFunction', () =>
-      this.client.send(new DeleteFunctionCommand({ Name: id, IfMatch: etag }))
-    )
-  }
-
-  tag(arn: string, tags: Tags): Promise<void> {
-    return this.tags.tag(arn, tags)
-  }
-
-  untag(arn: string, keys: string[]): Promise<void> {
-    return this.tags.untag(arn, keys)
-  }
-}
-
 function summarize(
   summary: SdkFunctionSummary | undefined,
   etag: string | undefined
@@ -325,145 +357,182 @@ function summarizeConnection(
   }
 }
 
-class ConnectionFunctionsApi implements FunctionsApi {
-  readonly kind = 'connection-function' as const
-
-  constructor(
-    private readonly client: CloudFrontClient,
-    private readonly tags: TagsApi
-  ) {}
-
-  /** Connection functions are addressed by Id: find the one with this name (all pages). */
-  private async findByName(name: string): Promise<ConnectionFunctionSummary | undefined> {
-    let marker: string | undefined
-    do {
-      const page = await call('ListConnectionFunctions', () =>
-        this.client.send(
-          new ListConnectionFunctionsCommand({
-            Marker: marker,
-            MaxItems: 100,
-            Stage: 'DEVELOPMENT'
+function functionWire(client: CloudFrontClient, call: Call): Wire {
+  return {
+    // Functions are addressed by name; the ARN comes with the first describe.
+    find: async name => ({ id: name, arn: '' }),
+    describe: async (id, stage) => {
+      const result = await call('DescribeFunction', () =>
+        client.send(new DescribeFunctionCommand({ Name: id, Stage: stage }))
+      )
+      return {
+        summary: summarize(result.FunctionSummary, result.ETag),
+        config: fromSdkConfig(result.FunctionSummary?.FunctionConfig)
+      }
+    },
+    get: async (id, stage) => {
+      const result = await call('GetFunction', () =>
+        client.send(new GetFunctionCommand({ Name: id, Stage: stage }))
+      )
+      return {
+        etag: result.ETag ?? '',
+        code: Buffer.from(result.FunctionCode ?? new Uint8Array())
+      }
+    },
+    create: async desired => {
+      const result = await call('CreateFunction', () =>
+        client.send(
+          new CreateFunctionCommand({
+            Name: desired.name,
+            FunctionConfig: toSdkConfig(desired.config),
+            FunctionCode: desired.code,
+            Tags: toSdkTags(desired.tags)
           })
         )
       )
-      const found = page.ConnectionFunctions?.find(summary => summary.Name === name)
-      if (found) return found
-      marker = page.NextMarker || undefined
-    } while (marker)
-    return undefined
-  }
-
-  async read(name: string, options: { tags: boolean }): Promise<CurrentFunction | undefined> {
-    const listed = await this.findByName(name)
-    if (!listed?.Id) return undefined
-    const id = listed.Id
-    const arn = listed.ConnectionFunctionArn ?? ''
-    const [development, code, live, tags] = await Promise.all([
-      callOrMissing('DescribeConnectionFunction', () =>
-        this.client.send(
-          new DescribeConnectionFunctionCommand({ Identifier: id, Stage: 'DEVELOPMENT' })
+      return summarize(result.FunctionSummary, result.ETag)
+    },
+    update: async (id, etag, desired) => {
+      const result = await call('UpdateFunction', () =>
+        client.send(
+          new UpdateFunctionCommand({
+            Name: id,
+            IfMatch: etag,
+            FunctionConfig: toSdkConfig(desired.config),
+            FunctionCode: desired.code
+          })
         )
-      ),
-      callOrMissing('GetConnectionFunction', () =>
-        this.client.send(new GetConnectionFunctionCommand({ Identifier: id, Stage: 'DEVELOPMENT' }))
-      ),
-      callOrMissing('DescribeConnectionFunction', () =>
-        this.client.send(new DescribeConnectionFunctionCommand({ Identifier: id, Stage: 'LIVE' }))
-      ),
-      options.tags ? this.tags.list(arn) : Promise.resolve({})
-    ])
-    // Deleted between List and Describe: it does not exist any more.
-    if (!development?.ConnectionFunctionSummary || !code) return undefined
-    const summary = development.ConnectionFunctionSummary
-    return {
-      kind: this.kind,
-      name,
-      id,
-      arn: summary.ConnectionFunctionArn ?? arn,
-      status: summary.Status ?? '',
-      development: {
-        etag: development.ETag ?? '',
-        config: fromSdkConfig(summary.ConnectionFunctionConfig),
-        code: Buffer.from(code.ConnectionFunctionCode ?? new Uint8Array())
-      },
-      live: live?.ETag ? { etag: live.ETag } : undefined,
-      tags
+      )
+      return summarize(result.FunctionSummary, result.ETag)
+    },
+    publish: async (id, etag) => {
+      const result = await call('PublishFunction', () =>
+        client.send(new PublishFunctionCommand({ Name: id, IfMatch: etag }))
+      )
+      // PublishFunction answers without an ETag: LIVE now holds the version of `etag`.
+      return summarize(result.FunctionSummary, etag)
+    },
+    test: async (id, etag, event) => {
+      const result = await call('TestFunction', () =>
+        client.send(
+          new TestFunctionCommand({
+            Name: id,
+            IfMatch: etag,
+            Stage: 'DEVELOPMENT',
+            EventObject: Buffer.from(JSON.stringify(event))
+          })
+        )
+      )
+      const test = result.TestResult ?? {}
+      return toTestOutcome({
+        ComputeUtilization: test.ComputeUtilization,
+        logs: test.FunctionExecutionLogs,
+        error: test.FunctionErrorMessage,
+        output: test.FunctionOutput
+      })
+    },
+    delete: async (id, etag) => {
+      await call('DeleteFunction', () =>
+        client.send(new DeleteFunctionCommand({ Name: id, IfMatch: etag }))
+      )
     }
   }
+}
 
-  async describe(id: string, stage: Stage): Promise<FunctionSummary | undefined> {
-    const result = await callOrMissing('DescribeConnectionFunction', () =>
-      this.client.send(new DescribeConnectionFunctionCommand({ Identifier: id, Stage: stage }))
-    )
-    return result && summarizeConnection(result.ConnectionFunctionSummary, result.ETag)
-  }
-
-  async create(desired: DesiredFunction): Promise<FunctionSummary> {
-    const result = await call('CreateConnectionFunction', () =>
-      this.client.send(
-        new CreateConnectionFunctionCommand({
-          Name: desired.name,
-          ConnectionFunctionConfig: toSdkConfig(desired.config),
-          ConnectionFunctionCode: desired.code,
-          Tags: toSdkTags(desired.tags)
-        })
+function connectionWire(client: CloudFrontClient, call: Call): Wire {
+  return {
+    // Connection functions are addressed by Id: find the one with this name (all pages).
+    find: async name => {
+      let marker: string | undefined
+      do {
+        const page = await call('ListConnectionFunctions', () =>
+          client.send(
+            new ListConnectionFunctionsCommand({
+              Marker: marker,
+              MaxItems: 100,
+              Stage: 'DEVELOPMENT'
+            })
+          )
+        )
+        const found = page.ConnectionFunctions?.find(summary => summary.Name === name)
+        if (found?.Id) return { id: found.Id, arn: found.ConnectionFunctionArn ?? '' }
+        marker = page.NextMarker || undefined
+      } while (marker)
+      return undefined
+    },
+    describe: async (id, stage) => {
+      const result = await call('DescribeConnectionFunction', () =>
+        client.send(new DescribeConnectionFunctionCommand({ Identifier: id, Stage: stage }))
       )
-    )
-    return summarizeConnection(result.ConnectionFunctionSummary, result.ETag)
-  }
-
-  async update(id: string, etag: string, desired: DesiredFunction): Promise<FunctionSummary> {
-    const result = await call('UpdateConnectionFunction', () =>
-      this.client.send(
-        new UpdateConnectionFunctionCommand({
-          Id: id,
-          IfMatch: etag,
-          ConnectionFunctionConfig: toSdkConfig(desired.config),
-          ConnectionFunctionCode: desired.code
-        })
+      return {
+        summary: summarizeConnection(result.ConnectionFunctionSummary, result.ETag),
+        config: fromSdkConfig(result.ConnectionFunctionSummary?.ConnectionFunctionConfig)
+      }
+    },
+    get: async (id, stage) => {
+      const result = await call('GetConnectionFunction', () =>
+        client.send(new GetConnectionFunctionCommand({ Identifier: id, Stage: stage }))
       )
-    )
-    return summarizeConnection(result.ConnectionFunctionSummary, result.ETag)
-  }
-
-  async publish(id: string, etag: string): Promise<FunctionSummary> {
-    const result = await call('PublishConnectionFunction', () =>
-      this.client.send(new PublishConnectionFunctionCommand({ Id: id, IfMatch: etag }))
-    )
-    return summarizeConnection(result.ConnectionFunctionSummary, etag)
-  }
-
-  async test(id: string, etag: string, event: unknown): Promise<TestOutcome> {
-    const result = await call('TestConnectionFunction', () =>
-      this.client.send(
-        new TestConnectionFunctionCommand({
-          Id: id,
-          IfMatch: etag,
-          Stage: 'DEVELOPMENT',
-          ConnectionObject: Buffer.from(JSON.stringify(event))
-        })
+      return {
+        etag: result.ETag ?? '',
+        code: Buffer.from(result.ConnectionFunctionCode ?? new Uint8Array())
+      }
+    },
+    create: async desired => {
+      const result = await call('CreateConnectionFunction', () =>
+        client.send(
+          new CreateConnectionFunctionCommand({
+            Name: desired.name,
+            ConnectionFunctionConfig: toSdkConfig(desired.config),
+            ConnectionFunctionCode: desired.code,
+            Tags: toSdkTags(desired.tags)
+          })
+        )
       )
-    )
-    const test = result.ConnectionFunctionTestResult ?? {}
-    return toTestOutcome({
-      ComputeUtilization: test.ComputeUtilization,
-      logs: test.ConnectionFunctionExecutionLogs,
-      error: test.ConnectionFunctionErrorMessage,
-      output: test.ConnectionFunctionOutput
-    })
-  }
-
-  async delete(id: string, etag: string): Promise<void> {
-    await call('DeleteConnectionFunction', () =>
-      this.client.send(new DeleteConnectionFunctionCommand({ Id: id, IfMatch: etag }))
-    )
-  }
-
-  tag(arn: string, tags: Tags): Promise<void> {
-    return this.tags.tag(arn, tags)
-  }
-
-  untag(arn: string, keys: string[]): Promise<void> {
-    return this.tags.untag(arn, keys)
+      return summarizeConnection(result.ConnectionFunctionSummary, result.ETag)
+    },
+    update: async (id, etag, desired) => {
+      const result = await call('UpdateConnectionFunction', () =>
+        client.send(
+          new UpdateConnectionFunctionCommand({
+            Id: id,
+            IfMatch: etag,
+            ConnectionFunctionConfig: toSdkConfig(desired.config),
+            ConnectionFunctionCode: desired.code
+          })
+        )
+      )
+      return summarizeConnection(result.ConnectionFunctionSummary, result.ETag)
+    },
+    publish: async (id, etag) => {
+      const result = await call('PublishConnectionFunction', () =>
+        client.send(new PublishConnectionFunctionCommand({ Id: id, IfMatch: etag }))
+      )
+      return summarizeConnection(result.ConnectionFunctionSummary, etag)
+    },
+    test: async (id, etag, event) => {
+      const result = await call('TestConnectionFunction', () =>
+        client.send(
+          new TestConnectionFunctionCommand({
+            Id: id,
+            IfMatch: etag,
+            Stage: 'DEVELOPMENT',
+            ConnectionObject: Buffer.from(JSON.stringify(event))
+          })
+        )
+      )
+      const test = result.ConnectionFunctionTestResult ?? {}
+      return toTestOutcome({
+        ComputeUtilization: test.ComputeUtilization,
+        logs: test.ConnectionFunctionExecutionLogs,
+        error: test.ConnectionFunctionErrorMessage,
+        output: test.ConnectionFunctionOutput
+      })
+    },
+    delete: async (id, etag) => {
+      await call('DeleteConnectionFunction', () =>
+        client.send(new DeleteConnectionFunctionCommand({ Id: id, IfMatch: etag }))
+      )
+    }
   }
 }

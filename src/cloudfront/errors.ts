@@ -6,10 +6,14 @@ export class AwsCallError extends Error {
   readonly code: string
   readonly status: number | undefined
   readonly requestId: string | undefined
+  /** How many times the SDK sent the request (1 when it did not retry). */
+  readonly attempts: number
 
   constructor(
     readonly operation: string,
-    override readonly cause: unknown
+    override readonly cause: unknown,
+    /** Where the request went, for messages about unreachable or silent endpoints. */
+    readonly endpoint?: string
   ) {
     const error = cause as {
       name?: string
@@ -18,12 +22,23 @@ export class AwsCallError extends Error {
       $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number }
     }
     const code = error?.name && error.name !== 'Error' ? error.name : (error?.code ?? 'Error')
-    super(explain(operation, code, error?.message ?? errorMessage(cause), error?.$metadata))
+    super(
+      explain(operation, code, error?.message ?? errorMessage(cause), error?.$metadata, endpoint)
+    )
     this.name = 'AwsCallError'
     this.code = code
     this.status = error?.$metadata?.httpStatusCode
     this.requestId = error?.$metadata?.requestId
+    this.attempts = error?.$metadata?.attempts ?? 1
   }
+}
+
+/**
+ * True when the SDK sent the request more than once: an earlier attempt may have reached
+ * CloudFront and been applied, with its answer lost on the way back.
+ */
+export function wasRetried(error: unknown): boolean {
+  return error instanceof AwsCallError && error.attempts > 1
 }
 
 /** True for the error CloudFront gives when an If-Match ETag is stale. */
@@ -76,7 +91,8 @@ function explain(
   operation: string,
   code: string,
   message: string,
-  metadata: { httpStatusCode?: number; requestId?: string; attempts?: number } | undefined
+  metadata: { httpStatusCode?: number; requestId?: string; attempts?: number } | undefined,
+  endpoint: string | undefined
 ): string {
   const detail = message ? `: ${message}` : ''
   const attempts =
@@ -119,8 +135,12 @@ function explain(
   if (code === 'InvalidArgument') {
     return `${operation}: CloudFront rejected the request as invalid (InvalidArgument)${detail}. Check the inputs named in that message.${request}`
   }
+  const where = endpoint ? ` at ${endpoint}` : ''
+  if (code === 'TimeoutError' || /timed out|exceeded the configured/i.test(message)) {
+    return `CloudFront${where} did not answer ${operation}${attempts} in time (${code}). The endpoint accepted the connection but sent no answer: check the network and any AWS_ENDPOINT_URL settings, then re-run.`
+  }
   if (NETWORK.has(code) || /ECONN|ETIMEDOUT|socket hang up/i.test(message)) {
-    return `Could not reach CloudFront for ${operation}${attempts} (${code})${detail}. Check the network and any AWS_ENDPOINT_URL settings, then re-run.`
+    return `Could not reach CloudFront${where} for ${operation}${attempts} (${code})${detail}. Check the network and any AWS_ENDPOINT_URL settings, then re-run.`
   }
   if (metadata?.httpStatusCode !== undefined && metadata.httpStatusCode >= 500) {
     return `CloudFront failed ${operation} with a server error${attempts} (${code}, HTTP ${metadata.httpStatusCode})${detail}. This is on AWS's side: re-run the job.${request}`

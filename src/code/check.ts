@@ -96,7 +96,7 @@ const V2: Runtime = 'cloudfront-js-2.0'
 
 type AnyNode = Node & Record<string, unknown>
 
-interface Position {
+export interface Position {
   line: number
   column: number
 }
@@ -230,13 +230,12 @@ class Checker {
       case 'ExportNamedDeclaration':
       case 'ExportDefaultDeclaration':
       case 'ExportAllDeclaration':
-        if (this.runtime === V1) {
-          this.report(
-            'unsupported-syntax',
-            node,
-            `\`export\` is not supported by ${V1}: remove it (CloudFront calls the top-level handler), or set runtime: ${V2}`
-          )
-        }
+        // The runtime loads the code as a script with a top-level handler, not as a module.
+        this.report(
+          'unsupported-syntax',
+          node,
+          '`export` is not supported: CloudFront does not load code that exports. Remove `export` and keep the top-level handler declaration (or set bundle: true to build the code from modules)'
+        )
         break
       case 'ImportExpression':
         this.report(
@@ -519,4 +518,76 @@ function checkEntryPoint(program: AnyNode, kind: FunctionKind, findings: CodeFin
     }`
   }
   findings.push({ rule: 'missing-handler', message, line: 1, column: 1 })
+}
+
+/**
+ * Where the code first reaches for a key value store: `cf.kvs` of the `cloudfront` module
+ * (imported, required or destructured). `undefined` when it never does, or does not parse.
+ */
+export function findKeyValueStoreUse(source: string): Position | undefined {
+  let program: AnyNode
+  try {
+    program = parse(source, {
+      ecmaVersion: 'latest',
+      sourceType: 'module',
+      locations: true
+    }) as unknown as AnyNode
+  } catch {
+    return undefined
+  }
+  const uses: Node[] = []
+  const modules = new Set<string>()
+  const isCloudfront = (node: unknown): boolean => {
+    const call = node as AnyNode | null
+    if (call?.type !== 'CallExpression') return false
+    const callee = call.callee as AnyNode
+    const arg = (call.arguments as AnyNode[])[0]
+    return callee.type === 'Identifier' && callee.name === 'require' && arg?.value === 'cloudfront'
+  }
+  const kvsKeys = (pattern: AnyNode): Node[] =>
+    (pattern.properties as AnyNode[]).filter(
+      p => p.type === 'Property' && (p.key as AnyNode).name === 'kvs'
+    )
+  // First the names the module is bound to, then the places they reach for `kvs`.
+  walk.full(program, raw => {
+    const node = raw as AnyNode
+    if (node.type === 'ImportDeclaration' && (node.source as AnyNode).value === 'cloudfront') {
+      for (const spec of node.specifiers as AnyNode[]) {
+        if (spec.type === 'ImportSpecifier') {
+          if ((spec.imported as AnyNode).name === 'kvs') uses.push(spec)
+        } else {
+          modules.add((spec.local as AnyNode).name as string)
+        }
+      }
+    } else if (node.type === 'VariableDeclarator' && isCloudfront(node.init)) {
+      const id = node.id as AnyNode
+      if (id.type === 'Identifier') modules.add(id.name as string)
+      else if (id.type === 'ObjectPattern') uses.push(...kvsKeys(id))
+    }
+  })
+  walk.full(program, raw => {
+    const node = raw as AnyNode
+    if (node.type === 'MemberExpression') {
+      const object = node.object as AnyNode
+      const property = node.property as AnyNode
+      const named = node.computed ? property.value : property.name
+      if (object.type === 'Identifier' && modules.has(object.name as string) && named === 'kvs') {
+        uses.push(node)
+      }
+    } else if (node.type === 'VariableDeclarator') {
+      const id = node.id as AnyNode
+      const init = node.init as AnyNode | null
+      if (
+        id.type === 'ObjectPattern' &&
+        init?.type === 'Identifier' &&
+        modules.has(init.name as string)
+      ) {
+        uses.push(...kvsKeys(id))
+      }
+    }
+  })
+  const first = uses
+    .map(node => (node as Node & { loc: { start: Position } }).loc.start)
+    .sort((a, b) => a.line - b.line || a.column - b.column)[0]
+  return first && { line: first.line, column: first.column + 1 }
 }

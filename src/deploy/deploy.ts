@@ -1,13 +1,40 @@
-// Executes a plan: read, plan, write, test, publish. A 412 (someone else wrote
-// the function between our read and our write) re-reads and re-plans, bounded.
-import type { FunctionsApi } from '../cloudfront/api.js'
-import { isAlreadyExists, isNotFound, isPreconditionFailed, AwsCallError } from '../cloudfront/errors.js'
+// The engine: read, plan, write DEVELOPMENT, test, publish. State flows by return values.
+//
+// Two rules keep reports truthful under partial failure:
+// - A write's outcome is never guessed. When CloudFront refuses it as stale (412), says it
+//   already exists (409) or gives no usable answer, a fresh read decides: if CloudFront holds
+//   exactly what this run sent and the SDK had sent the request more than once (an earlier
+//   attempt may have been applied with its answer lost), the write is this run's. Otherwise
+//   another writer got there first: read again, plan again, bounded.
+// - Nothing another writer made is adopted: a version is tested and published only after a
+//   read confirmed it holds this run's code and configuration.
+//
+// A deploy is staged (read, plan, write DEVELOPMENT, test) and then released (publish), so
+// that a run of many functions can publish none of them unless all of them staged.
+import type { FunctionsApi, StageSnapshot } from '../cloudfront/api.js'
+import {
+  AwsCallError,
+  isAlreadyExists,
+  isNotFound,
+  isPreconditionFailed,
+  wasRetried
+} from '../cloudfront/errors.js'
 import { errorMessage } from '../errors.js'
 import { inGroup, type Log } from '../report/log.js'
-import { describeChange, planDelete, planDeploy } from './plan.js'
-import { runTestGate, TestGateError, type TestCaseResult } from '../testing/gate.js'
+import { plural } from '../report/words.js'
 import type { TestCase } from '../testing/cases.js'
-import type { CurrentFunction, DesiredFunction, FunctionSummary, Plan } from '../types.js'
+import { runTestGate, TestGateError, type TestCaseResult } from '../testing/gate.js'
+import { cloudFrontRunner, type Limiter } from '../testing/runner.js'
+import type { Change, CurrentFunction, DesiredFunction, Plan, Tags } from '../types.js'
+import { configChanges, describeChange, planDelete, planDeploy } from './plan.js'
+import {
+  mergeProgress,
+  NOTHING_DONE,
+  RunError,
+  type FunctionState,
+  type Progress,
+  type RunResult
+} from './result.js'
 
 export const MAX_ATTEMPTS = 3
 export const PUBLISH_TIMEOUT_MS = 5 * 60_000
@@ -17,65 +44,62 @@ export interface DeployOptions {
   testCases: readonly TestCase[]
   maxComputeUtilization: number
   log: Log
+  /** Completes the declared state (store names to ARNs), in parallel with the first read. */
+  resolve?: (declared: DesiredFunction) => Promise<DesiredFunction>
+  /** Also read LIVE's config and code, so reports can show what production runs. */
+  readLive?: boolean
+  /** Bounds test runs across every function of a run. */
+  limiter?: Limiter
   maxAttempts?: number
   publishTimeoutMs?: number
   sleep?: (ms: number) => Promise<void>
-  /** Completes the desired state (store names to ARNs), in parallel with the first read. */
-  prepare?: (desired: DesiredFunction) => Promise<DesiredFunction>
 }
 
-/** The function as it stands after the run. */
-export interface FunctionState {
-  id: string
-  arn: string
-  status: string
-  etag: string
-  liveEtag: string
-}
-
-export interface RunResult {
-  /** The plan this run computed last: the one a dry run reports and a deploy executed. */
-  plan: Plan
-  /** The function as first read, before any write; `undefined` when it did not exist. */
-  before: CurrentFunction | undefined
-  after: FunctionState | undefined
-  created: boolean
-  updated: boolean
-  tagged: boolean
-  published: boolean
-  deleted: boolean
-  tests: TestCaseResult[]
-}
-
-export function changed(result: RunResult): boolean {
-  return result.created || result.updated || result.tagged || result.published || result.deleted
-}
-
-/** A failure after the run started; carries what had already been done. */
-export class RunError extends Error {
-  constructor(
-    override readonly cause: unknown,
-    readonly result: RunResult
-  ) {
-    super(`${errorMessage(cause)}\n${describeProgress(result)}`)
-    this.name = 'RunError'
-  }
+/** A deploy whose DEVELOPMENT stage is written and tested, ready to publish. */
+export interface Staged {
+  readonly result: RunResult
+  /** The version this run wrote or found, when it exists (not in a dry run that would create). */
+  readonly target: FunctionState | undefined
+  /** Attempts used so far, shared with a re-stage after a lost race on publish. */
+  readonly attempt: number
 }
 
 const sleepFor = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
-function emptyResult(plan: Plan): RunResult {
-  return {
-    plan,
-    before: undefined,
-    after: undefined,
-    created: false,
-    updated: false,
-    tagged: false,
-    published: false,
-    deleted: false,
-    tests: []
+/** Deploys one function: stage, then release. */
+export async function deploy(
+  api: FunctionsApi,
+  declared: DesiredFunction,
+  options: DeployOptions
+): Promise<RunResult> {
+  return release(api, await stage(api, declared, options), options)
+}
+
+/** Why a step stopped: a lost race (read and plan again) or a failure (stop). */
+class Interrupted extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly race: boolean,
+    readonly done: Partial<Progress> = {},
+    readonly state?: FunctionState,
+    readonly notes: readonly string[] = []
+  ) {
+    super(errorMessage(cause))
+    this.name = 'Interrupted'
   }
+}
+
+/** What a step did: its writes, the function's state after them, and what is worth saying. */
+interface StepOutcome {
+  done: Partial<Progress>
+  /** Absent when the step does not change the version (tags). */
+  state?: FunctionState
+  notes: string[]
+}
+
+/** A step that made (or found) a version: the state is known. */
+interface VersionOutcome extends StepOutcome {
+  state: FunctionState
 }
 
 function stateOf(current: CurrentFunction): FunctionState {
@@ -88,222 +112,474 @@ function stateOf(current: CurrentFunction): FunctionState {
   }
 }
 
-/** Whether a failed write should be retried from a fresh read. */
-function lostRace(error: unknown): boolean {
+/** True when CloudFront's answer does not say whether a write was applied. */
+function outcomeUnknown(error: unknown): boolean {
+  return error instanceof AwsCallError && (error.status === undefined || error.status >= 500)
+}
+
+/** Whether a failed write means another writer changed the function first. */
+function isLostRace(error: unknown): boolean {
   return isPreconditionFailed(error) || isAlreadyExists(error) || isNotFound(error)
 }
 
-export async function deploy(
+/** Whether a stage holds exactly the declared code and configuration. */
+function holdsDeclared(
+  stage: Pick<StageSnapshot, 'code' | 'config'>,
+  desired: DesiredFunction
+): boolean {
+  return stage.code.equals(desired.code) && configChanges(desired.config, stage.config).length === 0
+}
+
+/**
+ * Reads, plans, writes DEVELOPMENT and runs the test gate. After a lost race it reads and
+ * plans again, up to `maxAttempts` in all (counting the attempts of `previous`).
+ */
+export async function stage(
   api: FunctionsApi,
   declared: DesiredFunction,
-  options: DeployOptions
-): Promise<RunResult> {
+  options: DeployOptions,
+  previous?: Staged
+): Promise<Staged> {
   const { log } = options
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS
-  const result = emptyResult({ kind: declared.kind, name: declared.name, changes: [] })
   let desired = declared
-  for (let attempt = 1; ; attempt++) {
-    const current = await inGroup(log, `Read ${desired.kind} ${desired.name}`, async () => {
-      const [found, prepared] = await Promise.all([
-        api.read(desired.name, { tags: desired.tags !== undefined }),
-        attempt === 1 && options.prepare ? options.prepare(desired) : desired
+  let result = previous?.result
+  let lastRace: Interrupted | undefined
+  for (let attempt = (previous?.attempt ?? 0) + 1; attempt <= maxAttempts; attempt++) {
+    const read = await inGroup(log, `Read ${desired.kind} ${desired.name}`, async () => {
+      const [current, resolved] = await Promise.all([
+        api.read(desired.name, { tags: desired.tags !== undefined, live: options.readLive }),
+        result === undefined && options.resolve ? options.resolve(desired) : desired
       ])
-      desired = prepared
-      log.info(describeCurrent(found))
-      return found
+      log.info(describeCurrent(current))
+      return { current, resolved }
     })
-    if (attempt === 1) result.before = current
-    result.plan = planDeploy(desired, current)
-    result.after = current && stateOf(current)
-    logPlan(log, result.plan)
-    if (options.dryRun) return result
+    desired = read.resolved
+    const plan = planDeploy(desired, read.current)
+    logPlan(log, plan)
+    result = result
+      ? { ...result, plan, desired }
+      : {
+          ...NOTHING_DONE,
+          firstPlan: plan,
+          plan,
+          desired,
+          before: read.current,
+          after: read.current && stateOf(read.current),
+          tests: [],
+          notes: []
+        }
+    if (options.dryRun) {
+      return { result, target: read.current && stateOf(read.current), attempt }
+    }
     try {
-      await applyPlan(api, desired, current, result, options)
-      return result
-    } catch (error) {
-      if (!lostRace(error)) throw new RunError(error, result)
-      const race = error as AwsCallError
-      if (attempt < maxAttempts) {
-        log.warning(
-          `${race.operation}: ${desired.name} was changed by another writer since it was read (${race.code}). Reading it again and re-planning (attempt ${attempt + 1} of ${maxAttempts}).`
-        )
-        continue
-      }
-      if (await convergedMeanwhile(api, desired, result, options)) {
-        log.info(
-          `${desired.name} already matches the inputs: another run deployed the same version meanwhile.`
-        )
-        return result
-      }
-      throw new RunError(
-        new Error(
-          `${desired.name} kept changing while this run was deploying it: ${maxAttempts} attempts each lost a race with another writer (last: ${race.operation} ${race.code}). Make deploys of one function run one at a time (a workflow concurrency group) and re-run.`
-        ),
-        result
+      const written = await inGroup(log, 'Write DEVELOPMENT', () =>
+        writeDevelopment(api, desired, read.current, plan, log)
       )
+      result = record(result, written)
+      const tests = await testDevelopment(api, written.state, options)
+      result = { ...result, tests }
+      if (tests.some(test => !test.passed)) throw new RunError(new TestGateError(tests), result)
+      return { result, target: written.state, attempt }
+    } catch (error) {
+      if (error instanceof RunError) throw error
+      if (!(error instanceof Interrupted)) throw new RunError(error, result)
+      result = record(result, error)
+      if (!error.race) throw new RunError(error.cause, result)
+      lastRace = error
+      if (attempt < maxAttempts) warnRace(log, desired.name, error, attempt + 1, maxAttempts)
     }
   }
+  // Out of attempts: another writer may have done exactly what this run wanted.
+  const converged = await convergedMeanwhile(api, desired, options)
+  if (result && converged) {
+    log.info(
+      `${desired.name} already matches the inputs: another run deployed the same version meanwhile.`
+    )
+    return { result: { ...result, after: converged }, target: converged, attempt: maxAttempts }
+  }
+  throw new RunError(raceLost(desired.name, maxAttempts, lastRace), result ?? emptyResult(desired))
+}
+
+/** Publishes the staged version when the plan says so; a lost race stages again first. */
+export async function release(
+  api: FunctionsApi,
+  staged: Staged,
+  options: DeployOptions
+): Promise<RunResult> {
+  const { result, target } = staged
+  const desired = result.desired
+  if (options.dryRun || !target || !desired) return result
+  if (!result.plan.changes.some(change => change.action === 'publish')) {
+    if (!desired.publish || target.status !== 'PUBLISHING') return result
+    // Another run published this version a moment ago: report it once it is live.
+    const after = await inGroup(options.log, 'Wait for LIVE', () =>
+      waitWhilePublishing(api, target, options)
+    )
+    return { ...result, after }
+  }
+  try {
+    const published = await inGroup(options.log, 'Publish DEVELOPMENT to LIVE', async () => {
+      const outcome = await publishVersion(api, target, desired, options.log)
+      if (outcome.state.status !== 'PUBLISHING') return outcome
+      try {
+        return { ...outcome, state: await waitWhilePublishing(api, outcome.state, options) }
+      } catch (error) {
+        // The publish itself went through: a failure while waiting must still report it.
+        const cause = error instanceof Interrupted ? error.cause : error
+        throw new Interrupted(cause, false, outcome.done, outcome.state, outcome.notes)
+      }
+    })
+    options.log.info(`LIVE ETag ${published.state.liveEtag}, status ${published.state.status}.`)
+    return record(result, published)
+  } catch (error) {
+    if (!(error instanceof Interrupted)) throw new RunError(error, result)
+    const interrupted = record(result, error)
+    if (!error.race) throw new RunError(error.cause, interrupted)
+    const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS
+    if (staged.attempt >= maxAttempts) {
+      throw new RunError(raceLost(desired.name, maxAttempts, error), interrupted)
+    }
+    warnRace(options.log, desired.name, error, staged.attempt + 1, maxAttempts)
+    const again = await stage(api, desired, options, { ...staged, result: interrupted })
+    return release(api, again, options)
+  }
+}
+
+function record(
+  result: RunResult,
+  step: { done: Partial<Progress>; notes: readonly string[]; state?: FunctionState }
+): RunResult {
+  return {
+    ...result,
+    ...mergeProgress(result, step.done),
+    after: step.state ?? result.after,
+    notes: [...result.notes, ...step.notes]
+  }
+}
+
+function emptyResult(desired: DesiredFunction): RunResult {
+  const plan: Plan = { kind: desired.kind, name: desired.name, changes: [] }
+  return {
+    ...NOTHING_DONE,
+    firstPlan: plan,
+    plan,
+    desired,
+    before: undefined,
+    after: undefined,
+    tests: [],
+    notes: []
+  }
+}
+
+/** How a lost race is named in messages: the refused operation and CloudFront's code. */
+function raceReason(race: Interrupted | undefined): string {
+  const cause = race?.cause
+  if (cause instanceof AwsCallError) return `${cause.operation} ${cause.code}`
+  return cause === undefined ? 'a lost race' : errorMessage(cause)
+}
+
+function warnRace(
+  log: Log,
+  name: string,
+  race: Interrupted,
+  next: number,
+  maxAttempts: number
+): void {
+  log.warning(
+    `${name} was changed by another writer since it was read (${raceReason(race)}). Reading it again and re-planning (attempt ${next} of ${maxAttempts}).`
+  )
+}
+
+function raceLost(name: string, maxAttempts: number, race: Interrupted | undefined): Error {
+  return new Error(
+    `${name} kept changing while this run was deploying it: ${maxAttempts} attempts each lost a race with another writer (last: ${raceReason(race)}). Make deploys of one function run one at a time (a workflow concurrency group) and re-run.`
+  )
 }
 
 /** After the last lost race: another writer may have done exactly what we wanted. */
 async function convergedMeanwhile(
   api: FunctionsApi,
   desired: DesiredFunction,
-  result: RunResult,
   options: DeployOptions
-): Promise<boolean> {
+): Promise<FunctionState | undefined> {
   // With a test gate, this run must test what it publishes itself.
-  if (options.testCases.length > 0) return false
+  if (options.testCases.length > 0) return undefined
   const current = await api.read(desired.name, { tags: desired.tags !== undefined })
-  if (!current || planDeploy(desired, current).changes.length > 0) return false
-  result.after = stateOf(current)
+  if (!current || planDeploy(desired, current).changes.length > 0) return undefined
+  const state = stateOf(current)
   if (desired.publish && current.status === 'PUBLISHING') {
-    Object.assign(result.after, await waitWhilePublishing(api, result.after, options))
+    return waitWhilePublishing(api, state, options)
   }
-  return true
+  return state
 }
 
-async function applyPlan(
-  api: FunctionsApi,
-  desired: DesiredFunction,
-  current: CurrentFunction | undefined,
-  result: RunResult,
-  options: DeployOptions
-): Promise<void> {
-  const target = await inGroup(options.log, 'Apply changes', () =>
-    writeDevelopment(api, desired, current, result, options.log)
-  )
-  if (options.testCases.length > 0) await testDevelopment(api, target, result, options)
-  if (result.plan.changes.some(change => change.action === 'publish')) {
-    await inGroup(options.log, 'Publish DEVELOPMENT to LIVE', async () => {
-      const published = await publishUnlessLive(api, target, options.log)
-      if (!published) return
-      result.published = true
-      Object.assign(target, { status: published.status || target.status, liveEtag: target.etag })
-      if (target.status === 'PUBLISHING') {
-        Object.assign(target, await waitWhilePublishing(api, target, options))
-      }
-      options.log.info(`Published: LIVE ETag ${target.liveEtag}, status ${target.status}.`)
-    })
-  } else if (desired.publish && target.status === 'PUBLISHING') {
-    // Another run published this version a moment ago: report it once it is live.
-    await inGroup(options.log, 'Wait for LIVE', async () => {
-      Object.assign(target, await waitWhilePublishing(api, target, options))
-      options.log.info(`LIVE ETag ${target.liveEtag}, status ${target.status}.`)
-    })
-  }
-}
+// ---- DEVELOPMENT ------------------------------------------------------------------------
 
-/**
- * Publishes DEVELOPMENT. CloudFront answers 412 both when DEVELOPMENT changed and when
- * this content is already LIVE: if DEVELOPMENT is unchanged, it was the latter, and there
- * is nothing to publish (returns undefined).
- */
-async function publishUnlessLive(
-  api: FunctionsApi,
-  target: FunctionState,
-  log: Log
-): Promise<FunctionSummary | undefined> {
-  try {
-    return await api.publish(target.id, target.etag)
-  } catch (error) {
-    if (!isPreconditionFailed(error)) throw error
-    const [development, live] = await Promise.all([
-      api.describe(target.id, 'DEVELOPMENT'),
-      api.describe(target.id, 'LIVE')
-    ])
-    if (development?.etag !== target.etag || !live) throw error
-    log.info(
-      `CloudFront reports DEVELOPMENT ETag ${target.etag} as already LIVE; nothing to publish.`
-    )
-    Object.assign(target, { status: live.status || target.status, liveEtag: live.etag })
-    return undefined
-  }
-}
-
-/** Create, or update and tag, so DEVELOPMENT is as declared. Returns the new state. */
+/** Create, or update and tag, so DEVELOPMENT is as declared. */
 async function writeDevelopment(
   api: FunctionsApi,
   desired: DesiredFunction,
   current: CurrentFunction | undefined,
-  result: RunResult,
+  plan: Plan,
   log: Log
-): Promise<FunctionState> {
-  const { changes } = result.plan
-  if (changes.length === 0) log.info('Nothing to change.')
-  let target = current && stateOf(current)
+): Promise<VersionOutcome> {
+  const { changes } = plan
   if (changes.some(change => change.action === 'create')) {
-    const created = await withEtag(api, await api.create(desired))
-    target = { ...created, liveEtag: '' }
-    result.created = true
-    log.info(`Created ${desired.name} (DEVELOPMENT ETag ${created.etag}).`)
+    return createFunction(api, desired, log)
   }
-  if (!target) throw new Error(`${desired.name} was not found and the plan did not create it.`)
-  const state = target
+  if (!current) throw new Error(`${desired.name} was not found and the plan did not create it.`)
+  const state = stateOf(current)
+  const update = changes.find(change => change.action === 'update')
+  const tagging = changes.some(change => change.action === 'tag' || change.action === 'untag')
+  if (!update && !tagging) {
+    log.info('Nothing to write.')
+    return { done: {}, state, notes: [] }
+  }
   // Tags live on the ARN, apart from the function's content: write them alongside the update.
-  const writes = await Promise.allSettled(
-    changes.map(async change => {
-      if (change.action === 'update') {
-        const updated = await withEtag(api, await api.update(state.id, state.etag, desired))
-        Object.assign(state, { status: updated.status || state.status, etag: updated.etag })
-        result.updated = true
-        const fields = [...(change.code ? ['code'] : []), ...change.config].join(', ')
-        log.info(`Updated ${fields} (DEVELOPMENT ETag ${updated.etag}).`)
-      } else if (change.action === 'tag') {
-        await api.tag(state.arn, change.tags)
-        result.tagged = true
-        log.info(describeChange(change))
-      } else if (change.action === 'untag') {
-        await api.untag(state.arn, change.keys)
-        result.tagged = true
-        log.info(describeChange(change))
+  const settled = await Promise.allSettled([
+    update ? updateFunction(api, desired, state, update, log) : undefined,
+    tagging ? writeTags(api, state.arn, plan, log) : undefined
+  ])
+  // Both writes have settled: the outcome reports each one that was done.
+  let done: Partial<Progress> = {}
+  let after = state
+  const notes: string[] = []
+  const failures: Interrupted[] = []
+  for (const outcome of settled) {
+    const step =
+      outcome.status === 'fulfilled'
+        ? outcome.value
+        : outcome.reason instanceof Interrupted
+          ? outcome.reason
+          : new Interrupted(outcome.reason, false)
+    if (!step) continue
+    done = mergeProgress(done, step.done)
+    after = step.state ?? after
+    notes.push(...step.notes)
+    if (step instanceof Interrupted) failures.push(step)
+  }
+  if (failures.length > 0) {
+    // A hard failure stops the run; only when every failure is a lost race, plan again.
+    const failure = failures.find(step => !step.race) ?? failures[0]
+    throw new Interrupted(failure.cause, failure.race, done, after, notes)
+  }
+  return { done, state: after, notes }
+}
+
+async function createFunction(
+  api: FunctionsApi,
+  desired: DesiredFunction,
+  log: Log
+): Promise<VersionOutcome> {
+  let created
+  try {
+    created = await api.create(desired)
+  } catch (error) {
+    if (isAlreadyExists(error) || outcomeUnknown(error)) {
+      const found = await readQuietly(api, desired)
+      if (
+        found &&
+        holdsDeclared(found.development, desired) &&
+        (wasRetried(error) || outcomeUnknown(error))
+      ) {
+        const note = `${(error as AwsCallError).operation}'s answer was lost (${(error as AwsCallError).code} after ${(error as AwsCallError).attempts} attempts); a fresh read shows ${desired.name} holds exactly this run's code and configuration, so it was created by this run.`
+        log.info(note)
+        return { done: { created: true }, state: stateOf(found), notes: [note] }
       }
-    })
-  )
-  // Every write has settled before a failure is raised, so the result says what was done.
-  result.after = state
-  const failed = writes.find(write => write.status === 'rejected')
-  if (failed) throw failed.reason
-  return state
+    }
+    throw new Interrupted(error, isLostRace(error))
+  }
+  const state = await confirmedState(api, created, desired)
+  log.info(`Created ${desired.name} (DEVELOPMENT ETag ${state.etag}).`)
+  return { done: { created: true }, state: { ...state, liveEtag: '' }, notes: [] }
+}
+
+async function updateFunction(
+  api: FunctionsApi,
+  desired: DesiredFunction,
+  state: FunctionState,
+  change: Change,
+  log: Log
+): Promise<VersionOutcome> {
+  let updated
+  try {
+    updated = await api.update(state.id, state.etag, desired)
+  } catch (error) {
+    if ((isPreconditionFailed(error) && wasRetried(error)) || outcomeUnknown(error)) {
+      const found = await readStageQuietly(api, state.id, 'DEVELOPMENT')
+      if (found && holdsDeclared(found, desired)) {
+        const cause = error as AwsCallError
+        const note = `${cause.operation}'s answer was lost (${cause.code} after ${cause.attempts} attempts); a fresh read shows DEVELOPMENT holds exactly this run's code and configuration (ETag ${found.etag}), so the update is this run's.`
+        log.info(note)
+        return {
+          done: { updated: true },
+          state: { ...state, status: found.status || state.status, etag: found.etag },
+          notes: [note]
+        }
+      }
+    }
+    throw new Interrupted(error, isLostRace(error))
+  }
+  const confirmed = await confirmedState(api, updated, desired)
+  const fields =
+    change.action === 'update' ? [...(change.code ? ['code'] : []), ...change.config] : []
+  log.info(`Updated ${fields.join(', ')} (DEVELOPMENT ETag ${state.etag} → ${confirmed.etag}).`)
+  return {
+    done: { updated: true },
+    state: { ...state, status: confirmed.status || state.status, etag: confirmed.etag },
+    notes: []
+  }
+}
+
+/**
+ * The state after a write. When the answer carries no ETag (UpdateFunction's `ETtag` quirk),
+ * DEVELOPMENT is read again, and its ETag is used only if it holds exactly what this run
+ * wrote: a version another writer made meanwhile is never adopted.
+ */
+async function confirmedState(
+  api: FunctionsApi,
+  summary: { id: string; arn: string; status: string; etag: string },
+  desired: DesiredFunction
+): Promise<FunctionState> {
+  if (summary.etag) return { ...summary, liveEtag: '' }
+  const found = await api.readStage(summary.id, 'DEVELOPMENT')
+  if (!found?.etag) {
+    throw new Interrupted(
+      new Error(`CloudFront returned no ETag for ${summary.id}, even when read again.`),
+      false
+    )
+  }
+  if (!holdsDeclared(found, desired)) {
+    throw new Interrupted(
+      new Error(
+        'the write was answered without an ETag, and DEVELOPMENT now holds another version'
+      ),
+      true
+    )
+  }
+  return {
+    ...summary,
+    arn: summary.arn || found.arn,
+    status: found.status,
+    etag: found.etag,
+    liveEtag: ''
+  }
+}
+
+/**
+ * Untag before tag, one after the other: CloudFront counts a resource's tags after each
+ * request, so removing first keeps every request within the 50-tag limit.
+ */
+async function writeTags(
+  api: FunctionsApi,
+  arn: string,
+  plan: Plan,
+  log: Log
+): Promise<StepOutcome> {
+  let tagged = false
+  try {
+    for (const change of plan.changes) {
+      if (change.action === 'untag') await api.untag(arn, change.keys)
+      else if (change.action === 'tag') await api.tag(arn, change.tags)
+      else continue
+      tagged = true
+      log.info(describeChange(change))
+    }
+  } catch (error) {
+    const now = await api.listTags(arn).then(describeTags, () => 'unknown (they could not be read)')
+    throw new Interrupted(
+      new Error(`${errorMessage(error)} The function's tags are now: ${now}.`),
+      false,
+      { tagged }
+    )
+  }
+  return { done: { tagged }, notes: [] }
+}
+
+function describeTags(tags: Tags): string {
+  const entries = Object.entries(tags)
+  return entries.length === 0 ? 'none' : entries.map(([key, value]) => `${key}=${value}`).join(', ')
 }
 
 /** The test gate: every case must pass before anything is published. */
 async function testDevelopment(
   api: FunctionsApi,
   target: FunctionState,
-  result: RunResult,
   options: DeployOptions
-): Promise<void> {
+): Promise<TestCaseResult[]> {
   const { log, testCases } = options
-  result.tests = await inGroup(log, `Test DEVELOPMENT (${testCases.length} cases)`, async () => {
-    const tests = await runTestGate(api, target, testCases, options.maxComputeUtilization)
+  if (testCases.length === 0) return []
+  return inGroup(log, `Test DEVELOPMENT (${plural(testCases.length, 'case')})`, async () => {
+    let tests: TestCaseResult[]
+    try {
+      tests = await runTestGate(
+        cloudFrontRunner(api, target),
+        testCases,
+        options.maxComputeUtilization,
+        options.limiter
+      )
+    } catch (error) {
+      // A 412 here means another writer replaced the version under test: plan again.
+      throw new Interrupted(error, isLostRace(error))
+    }
     for (const test of tests) {
       const failures = test.failures.map(failure => `\n  ${failure}`).join('')
       log.info(
-        `${test.passed ? 'PASS' : 'FAIL'} ${test.name} (compute ${test.computeUtilization})${failures}`
+        `${test.passed ? 'PASS' : 'FAIL'} ${test.name} (compute ${test.computeUtilization}%)${failures}`
       )
     }
     return tests
   })
-  if (result.tests.some(test => !test.passed)) throw new TestGateError(result.tests)
 }
 
-/** A write result without an ETag (UpdateFunction's `ETtag` quirk): describe again. */
-async function withEtag(api: FunctionsApi, summary: FunctionSummary): Promise<FunctionSummary> {
-  if (summary.etag) return summary
-  const described = await api.describe(summary.id, 'DEVELOPMENT')
-  if (!described?.etag) {
-    throw new Error(`CloudFront returned no ETag for ${summary.id}, even when described again.`)
+// ---- LIVE -------------------------------------------------------------------------------
+
+/**
+ * Publishes DEVELOPMENT. CloudFront answers 412 both when DEVELOPMENT changed and when the
+ * version is already LIVE; a read of LIVE decides. It counts as published by this run only
+ * when the SDK had sent the request more than once (the first attempt's answer was lost).
+ */
+async function publishVersion(
+  api: FunctionsApi,
+  target: FunctionState,
+  desired: DesiredFunction,
+  log: Log
+): Promise<VersionOutcome> {
+  try {
+    const published = await api.publish(target.id, target.etag)
+    return {
+      done: { published: true },
+      state: { ...target, status: published.status || target.status, liveEtag: target.etag },
+      notes: []
+    }
+  } catch (error) {
+    if (isPreconditionFailed(error) || outcomeUnknown(error)) {
+      const live = await readStageQuietly(api, target.id, 'LIVE')
+      if (live && live.etag === target.etag && holdsDeclared(live, desired)) {
+        const state = { ...target, status: live.status || target.status, liveEtag: live.etag }
+        const cause = error as AwsCallError
+        const ours = wasRetried(error) || outcomeUnknown(error)
+        const note = ours
+          ? `${cause.operation}'s answer was lost (${cause.code} after ${cause.attempts} attempts); a fresh read shows LIVE holds this run's version (ETag ${live.etag}), so it was published by this run.`
+          : `CloudFront reports DEVELOPMENT ETag ${target.etag} as already LIVE; nothing to publish.`
+        log.info(note)
+        return { done: { published: ours }, state, notes: [note] }
+      }
+    }
+    throw new Interrupted(error, isLostRace(error))
   }
-  return { ...summary, ...described, arn: summary.arn || described.arn }
 }
 
-/** Connection functions pass through PUBLISHING; wait, bounded, until they leave it. */
+/**
+ * Connection functions pass through PUBLISHING; wait, bounded, until they leave it. The
+ * state reported afterwards comes from one read of both stages.
+ */
 async function waitWhilePublishing(
   api: FunctionsApi,
   target: FunctionState,
   options: DeployOptions
-): Promise<Partial<FunctionState>> {
+): Promise<FunctionState> {
   const sleep = options.sleep ?? sleepFor
   const timeoutMs = options.publishTimeoutMs ?? PUBLISH_TIMEOUT_MS
   let waited = 0
@@ -315,15 +591,51 @@ async function waitWhilePublishing(
     await sleep(delay)
     waited += delay
     delay = Math.min(delay * 2, 5_000)
-    const live = await api.describe(target.id, 'LIVE')
+    const [development, live] = await Promise.all([
+      api.describe(target.id, 'DEVELOPMENT'),
+      api.describe(target.id, 'LIVE')
+    ])
     if (live && live.status !== 'PUBLISHING') {
-      return { status: live.status, liveEtag: live.etag || target.liveEtag }
+      return {
+        ...target,
+        status: live.status,
+        etag: development?.etag || target.etag,
+        liveEtag: live.etag || target.liveEtag
+      }
     }
   }
-  throw new Error(
-    `${target.id} is published but its status is still PUBLISHING after ${Math.round(timeoutMs / 1000)} s. CloudFront may still finish: check it with 'aws cloudfront describe-connection-function --identifier ${target.id} --stage LIVE' and re-run this step to confirm.`
+  throw new Interrupted(
+    new Error(
+      `${target.id} is published but its status is still PUBLISHING after ${Math.round(timeoutMs / 1000)} s. CloudFront may still finish: check it with 'aws cloudfront describe-connection-function --identifier ${target.id} --stage LIVE' and re-run this step to confirm.`
+    ),
+    false
   )
 }
+
+async function readQuietly(
+  api: FunctionsApi,
+  desired: DesiredFunction
+): Promise<CurrentFunction | undefined> {
+  try {
+    return await api.read(desired.name, { tags: false })
+  } catch {
+    return undefined
+  }
+}
+
+async function readStageQuietly(
+  api: FunctionsApi,
+  id: string,
+  stage: 'DEVELOPMENT' | 'LIVE'
+): Promise<StageSnapshot | undefined> {
+  try {
+    return await api.readStage(id, stage)
+  } catch {
+    return undefined
+  }
+}
+
+// ---- delete -----------------------------------------------------------------------------
 
 export async function remove(
   api: FunctionsApi,
@@ -332,29 +644,38 @@ export async function remove(
 ): Promise<RunResult> {
   const { log } = options
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS
-  const result = emptyResult({ kind: api.kind, name, changes: [] })
+  let result: RunResult | undefined
   for (let attempt = 1; ; attempt++) {
     const current = await inGroup(log, `Read ${api.kind} ${name}`, async () => {
       const found = await api.read(name, { tags: false })
       log.info(describeCurrent(found))
       return found
     })
-    if (attempt === 1) result.before = current
-    result.plan = planDelete(api.kind, name, current)
-    result.after = current && stateOf(current)
-    logPlan(log, result.plan)
+    const plan = planDelete(api.kind, name, current)
+    logPlan(log, plan)
+    result = {
+      ...NOTHING_DONE,
+      firstPlan: result?.firstPlan ?? plan,
+      plan,
+      desired: undefined,
+      before: result ? result.before : current,
+      after: current && stateOf(current),
+      tests: [],
+      notes: []
+    }
     if (!current || options.dryRun) return result
     try {
       await inGroup(log, `Delete ${name}`, () => api.delete(current.id, current.development.etag))
-      result.deleted = true
-      result.after = undefined
       log.info(`Deleted ${api.kind} ${name}.`)
-      return result
+      return { ...result, deleted: true, after: undefined }
     } catch (error) {
       if (isNotFound(error)) {
-        log.info(`${name} was deleted by someone else meanwhile; nothing left to do.`)
-        result.after = undefined
-        return result
+        const ours = wasRetried(error)
+        const note = ours
+          ? `${(error as AwsCallError).operation}'s answer was lost (${(error as AwsCallError).code} after ${(error as AwsCallError).attempts} attempts); ${name} is gone, so it was deleted by this run.`
+          : `${name} was deleted by someone else meanwhile; nothing left to do.`
+        log.info(note)
+        return { ...result, deleted: ours, after: undefined, notes: [note] }
       }
       if (isPreconditionFailed(error) && attempt < maxAttempts) {
         log.warning(`${name} changed since it was read (PreconditionFailed); reading it again.`)
@@ -377,20 +698,4 @@ function logPlan(log: Log, plan: Plan): void {
     return
   }
   log.info(`Plan: ${plan.changes.map(describeChange).join('; ')}.`)
-}
-
-/** Says plainly what a failed run had already changed, so nobody is surprised. */
-export function describeProgress(result: RunResult): string {
-  const done: string[] = []
-  if (result.created) done.push('created the function')
-  if (result.updated) done.push('updated its DEVELOPMENT stage')
-  if (result.tagged) done.push('changed its tags')
-  if (result.published) done.push('published it to LIVE')
-  if (result.deleted) done.push('deleted it')
-  if (done.length === 0) return 'Nothing was changed in CloudFront by this run.'
-  const etag = result.after?.etag ? ` (DEVELOPMENT ETag ${result.after.etag})` : ''
-  const live = result.published
-    ? ''
-    : ' LIVE was not changed: it still serves what it served before this run.'
-  return `Before failing, this run ${done.join(', ')}${etag}.${live}`
 }

@@ -47,18 +47,24 @@ export function configChanges(desired: FunctionConfig, current: FunctionConfig):
   return fields
 }
 
-/** Tag changes that make the tags exactly `desired`; none when tags are not managed. */
+/**
+ * Tag changes that make the tags exactly `desired`; none when tags are not managed. Removals
+ * come first: CloudFront checks its 50-tag limit on every request, so removing before adding
+ * keeps each request within it.
+ */
 export function tagChanges(desired: Tags | undefined, current: Tags): Change[] {
   if (desired === undefined) return []
   const changes: Change[] = []
-  const set = Object.fromEntries(
-    Object.entries(desired).filter(([key, value]) => current[key] !== value)
-  )
-  if (Object.keys(set).length > 0) changes.push({ action: 'tag', tags: set })
   const remove = Object.keys(current).filter(
-    key => !Object.hasOwn(desired, key) && !key.startsWith(SYSTEM_TAG_PREFIX)
+    key => !Object.hasOwn(desired, key) && !key.toLowerCase().startsWith(SYSTEM_TAG_PREFIX)
   )
   if (remove.length > 0) changes.push({ action: 'untag', keys: remove })
+  const set = Object.fromEntries(
+    Object.entries(desired).filter(
+      ([key, value]) => !Object.hasOwn(current, key) || current[key] !== value
+    )
+  )
+  if (Object.keys(set).length > 0) changes.push({ action: 'tag', tags: set })
   return changes
 }
 

@@ -1,6 +1,5 @@
 // The step's outputs, set on every run that got far enough to know them.
-import type { RunResult } from '../deploy/deploy.js'
-import { changed } from '../deploy/deploy.js'
+import { changed, type RunResult } from '../deploy/result.js'
 import type { FunctionKind } from '../types.js'
 
 export type OutputWriter = (name: string, value: string) => void

@@ -1,8 +1,11 @@
-// The job summary: one markdown report per run, also for failed and dry runs.
-import { changed, type RunResult } from '../deploy/deploy.js'
+// The job summary: one markdown report per run, also for failed and dry runs. Every piece of
+// text that did not come from the action itself goes through ./escape.ts.
+import { changed, type RunResult } from '../deploy/result.js'
 import { describeChange } from '../deploy/plan.js'
 import type { TestCaseResult } from '../testing/gate.js'
 import type { FunctionKind } from '../types.js'
+import { mdCell, mdCode, mdFence, mdText } from './escape.js'
+import { plural } from './words.js'
 
 export interface SummaryInput {
   kind: FunctionKind
@@ -20,25 +23,31 @@ const KIND_TITLE: Record<FunctionKind, string> = {
   'connection-function': 'CloudFront Connection Function'
 }
 
+/** Diffs longer than this are cut in the summary (the `diff` output keeps all of it). */
+const MAX_SUMMARY_DIFF = 30_000
+
 export function renderSummary(input: SummaryInput): string {
   const { result } = input
-  const lines = [`### ${KIND_TITLE[input.kind]} \`${input.name}\`: ${outcome(input)}`, '']
+  const lines = [`### ${KIND_TITLE[input.kind]} ${mdCode(input.name)}: ${outcome(input)}`, '']
   if (input.error) lines.push('> [!CAUTION]', ...quote(input.error), '')
   if (result) {
     lines.push(...stateTable(result), '')
     if (result.plan.changes.length > 0) {
       lines.push(input.dryRun ? '**Plan (dry run, nothing was written):**' : '**Plan:**', '')
-      lines.push(...result.plan.changes.map(change => `- ${describeChange(change)}`), '')
+      lines.push(...result.plan.changes.map(change => `- ${mdText(describeChange(change))}`), '')
     }
+    if (result.notes.length > 0) lines.push(...result.notes.map(note => `- ${mdText(note)}`), '')
     if (result.tests.length > 0) lines.push(...testTable(result.tests), '')
   }
   if (input.diff) {
+    const diff =
+      input.diff.length > MAX_SUMMARY_DIFF
+        ? `${input.diff.slice(0, MAX_SUMMARY_DIFF)}\n… (${input.diff.length - MAX_SUMMARY_DIFF} more characters in the diff output)`
+        : input.diff
     lines.push(
       '<details><summary>Diff</summary>',
       '',
-      '```diff',
-      input.diff.trimEnd(),
-      '```',
+      mdFence(diff.trimEnd(), 'diff'),
       '',
       '</details>',
       ''
@@ -66,13 +75,13 @@ function outcome(input: SummaryInput): string {
 }
 
 function quote(text: string): string[] {
-  return text.split('\n').map(line => `> ${line}`)
+  return text.split('\n').map(line => `> ${mdText(line)}`)
 }
 
 function stateTable(result: RunResult): string[] {
   const before = result.before
   const after = result.after
-  const cell = (value: string | undefined): string => (value ? `\`${value}\`` : '—')
+  const cell = (value: string | undefined): string => (value ? mdCell(value, { code: true }) : '—')
   return [
     '| | Before | After |',
     '| --- | --- | --- |',
@@ -86,17 +95,13 @@ function stateTable(result: RunResult): string[] {
 function testTable(tests: TestCaseResult[]): string[] {
   const passed = tests.filter(test => test.passed).length
   return [
-    `**Tests:** ${passed} of ${tests.length} passed`,
+    `**Tests:** ${passed} of ${plural(tests.length, 'case')} passed`,
     '',
     '| Case | Result | Compute | Details |',
     '| --- | --- | --- | --- |',
     ...tests.map(
       test =>
-        `| ${escapeCell(test.name)} | ${test.passed ? '✅ pass' : '❌ fail'} | ${test.computeUtilization} | ${escapeCell(test.failures.join('; '))} |`
+        `| ${mdCell(test.name)} | ${test.passed ? '✅ pass' : '❌ fail'} | ${test.computeUtilization}% | ${mdCell(test.failures.join('; '))} |`
     )
   ]
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 }

@@ -1,114 +1,160 @@
-// Test-gate case files: loading them from the `test-events` input and matching a function's
-// output against a case's expectation.
+// Test cases: loading them from the `test-events` input, and the expectations a function's
+// result must meet.
 //
-// A case file holds JSON: one case object, or an array of case objects. A case is
-//   { "name"?: string, "event": object, "expect"?: object }
+// A file holds JSON: one case, an array of cases, or a bare event (what
+// `aws cloudfront test-function --event-object` takes). A case is
+//   { "name"?: string, "event": object,
+//     "expect"?: object,          deep partial match of the function's output
+//     "expectAbsent"?: [path],    paths that must not exist in the output
+//     "expectLogs"?: [string],    lines that must appear in the logs, in this order
+//     "expectError"?: string }    the function must throw an error containing this text
 // `name` defaults to the file's path relative to the workspace, with `#<n>` (1-based) for
-// cases of an array. Other keys are refused, so that a typo such as "expected" cannot turn
-// an assertion off silently.
+// cases of an array. Unknown keys are refused, so that a typo such as "expected" cannot turn
+// an assertion off silently. A bare event is an object with none of the case keys: its case
+// is named after the file and passes when the function does not throw.
 
-import { readFileSync, statSync } from 'node:fs'
-import path from 'node:path'
 import { globSync, isDynamicPattern } from 'tinyglobby'
 import { InputError } from '../errors.js'
+import {
+  checkPattern,
+  readJobFile,
+  resolveJobFile,
+  type JobFile,
+  type JobRoots
+} from '../inputs/files.js'
+import { JsonSyntaxError, parseJson } from '../inputs/json.js'
 
 const INPUT = 'test-events'
 
 /** TestFunction's limit on the serialized event (or connection) object. */
 export const MAX_EVENT_BYTES = 40_960
 
-const CASE_KEYS = new Set(['name', 'event', 'expect'])
+/** A test-case file larger than this is refused before it is read. */
+export const MAX_CASE_FILE_BYTES = 1024 * 1024
+
+const CASE_KEYS = new Set(['name', 'event', 'expect', 'expectAbsent', 'expectLogs', 'expectError'])
+
+/** A path into the output, as keys from the root: `["response", "headers", "server"]`. */
+export type OutputPath = readonly string[]
 
 export interface TestCase {
   name: string
-  /** Path of the case file, relative to the workspace, with `/` separators. */
+  /** The case file as messages name it (relative to the workspace, `/` separators). */
   file: string
   event: unknown
   expect?: unknown
+  expectAbsent?: OutputPath[]
+  expectLogs?: string[]
+  expectError?: string
 }
 
 /**
- * Loads the cases of the files that `patterns` (paths or globs relative to `workspace`) match,
- * in pattern order, then file name order within a glob. A file matched twice loads once.
- * Throws an InputError for a pattern without a match and for any file that is not valid.
+ * Loads the cases of the files that `patterns` (paths or globs relative to the workspace)
+ * match, in pattern order, then file name order within a glob. A file matched twice loads
+ * once. Throws an InputError for a pattern without a match and for any file that is not a
+ * valid case file, before any request.
  */
-export function loadTestCases(patterns: string[], workspace: string): TestCase[] {
-  const root = path.resolve(workspace)
+export function loadTestCases(patterns: readonly string[], roots: JobRoots): TestCase[] {
   const seen = new Set<string>()
   const cases: TestCase[] = []
   for (const raw of patterns) {
     const pattern = raw.trim()
     if (pattern === '') continue
-    for (const file of matchPattern(pattern, root)) {
-      if (seen.has(file)) continue
-      seen.add(file)
-      cases.push(...loadFile(file, root))
+    for (const file of matchPattern(pattern, roots)) {
+      if (seen.has(file.path)) continue
+      seen.add(file.path)
+      cases.push(...loadFile(file))
     }
   }
   return cases
 }
 
-function matchPattern(pattern: string, root: string): string[] {
-  let files: string[]
-  if (isDynamicPattern(pattern)) {
-    files = globSync(pattern, { cwd: root, absolute: true, onlyFiles: true })
-      .map(file => path.resolve(file))
-      .sort()
-  } else {
-    const file = path.resolve(root, pattern)
-    files = isFile(file) ? [file] : []
+function matchPattern(pattern: string, roots: JobRoots): JobFile[] {
+  if (!isDynamicPattern(pattern)) {
+    return [
+      resolveJobFile(INPUT, pattern, roots, problem =>
+        problem === 'directory'
+          ? ` To use every case file in it, write '${pattern.replace(/\/+$/, '')}/*.json'.`
+          : ' Check the path (relative to the workspace), or remove it from test-events.'
+      )
+    ]
   }
-  if (files.length === 0) {
+  checkPattern(INPUT, pattern, roots)
+  const matches = globSync(pattern, {
+    cwd: roots.workspace,
+    absolute: true,
+    onlyFiles: true,
+    expandDirectories: false
+  }).sort()
+  if (matches.length === 0) {
     throw new InputError(
       INPUT,
-      `'${pattern}' matches no file in ${root}: check the path or glob (relative to the workspace), or remove it from test-events`
+      `'${pattern}' matches no file in the workspace: check the glob (relative to the workspace), or remove it from test-events.`
     )
   }
-  return files
+  return matches.map(match => resolveJobFile(INPUT, match, roots))
 }
 
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile()
-  } catch {
-    return false
-  }
-}
-
-function loadFile(file: string, root: string): TestCase[] {
-  const rel = relativeName(file, root)
+function loadFile(file: JobFile): TestCase[] {
+  const bytes = readJobFile(
+    INPUT,
+    file,
+    MAX_CASE_FILE_BYTES,
+    'Split the cases into several files, or trim the events.'
+  )
   let data: unknown
   try {
-    data = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''))
+    data = parseJson(bytes.toString('utf8'))
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new InputError(INPUT, `${rel} is not valid JSON (${reason}): fix the file's syntax`)
+    if (!(error instanceof JsonSyntaxError)) throw error
+    const message = `${file.name} is not valid JSON: ${error.reason} at line ${error.line}, column ${error.column}. Fix the file's syntax.`
+    throw new InputError(INPUT, message, [
+      {
+        level: 'error',
+        message: `${error.reason}.`,
+        title: 'Invalid test case JSON',
+        file: file.name,
+        line: error.line,
+        column: error.column
+      }
+    ])
   }
   if (Array.isArray(data)) {
     if (data.length === 0) {
       throw new InputError(
         INPUT,
-        `${rel} holds an empty array: add at least one case {"name", "event", "expect"}, or remove the file from test-events`
+        `${file.name} holds an empty array: add at least one case {"name", "event", "expect"}, or remove the file from test-events.`
       )
     }
-    return data.map((item, index) => toCase(item, rel, `${rel}[${index}]`, `${rel}#${index + 1}`))
+    return data.map((item, index) =>
+      toCase(item, file.name, `${file.name}[${index}]`, `${file.name}#${index + 1}`)
+    )
   }
-  return [toCase(data, rel, rel, rel)]
+  if (isBareEvent(data))
+    return [{ name: file.name, file: file.name, event: checkEvent(data, file.name) }]
+  return [toCase(data, file.name, file.name, file.name)]
 }
 
-function toCase(value: unknown, rel: string, where: string, defaultName: string): TestCase {
-  const shape = 'a case is {"name": string, "event": object, "expect"?: object}'
+/** An object with none of the keys of a case is an event on its own. */
+function isBareEvent(value: unknown): value is Record<string, unknown> {
+  return isPlainObject(value) && Object.keys(value).every(key => !CASE_KEYS.has(key))
+}
+
+const SHAPE =
+  'a case is {"name"?: string, "event": object, "expect"?: object, "expectAbsent"?: [path], "expectLogs"?: [string], "expectError"?: string}'
+
+function toCase(value: unknown, file: string, where: string, defaultName: string): TestCase {
   if (!isPlainObject(value)) {
     throw new InputError(
       INPUT,
-      `${where} is ${describe(value)}, not a case: ${shape}; a file holds one case or an array of cases`
+      `${where} is ${describe(value)}, not a case: ${SHAPE}; a file holds one case, an array of cases, or one event`
     )
   }
   const unknown = Object.keys(value).filter(key => !CASE_KEYS.has(key))
   if (unknown.length > 0) {
     throw new InputError(
       INPUT,
-      `${where} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map(k => `"${k}"`).join(', ')}: ${shape}`
+      `${where} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map(k => JSON.stringify(k)).join(', ')}: ${SHAPE}`
     )
   }
   let name = defaultName
@@ -121,23 +167,8 @@ function toCase(value: unknown, rel: string, where: string, defaultName: string)
     }
     name = value.name
   }
-  if (!('event' in value)) {
-    throw new InputError(INPUT, `${where} has no "event": ${shape}`)
-  }
-  if (!isPlainObject(value.event)) {
-    throw new InputError(
-      INPUT,
-      `${where}: "event" must be an object (the event CloudFront passes to the function), got ${describe(value.event)}`
-    )
-  }
-  const size = Buffer.byteLength(JSON.stringify(value.event), 'utf8')
-  if (size > MAX_EVENT_BYTES) {
-    throw new InputError(
-      INPUT,
-      `${where}: "event" is ${size} bytes serialized, over CloudFront's limit of ${MAX_EVENT_BYTES} bytes: trim headers, cookies or the body`
-    )
-  }
-  const testCase: TestCase = { name, file: rel, event: value.event }
+  if (!('event' in value)) throw new InputError(INPUT, `${where} has no "event": ${SHAPE}`)
+  const testCase: TestCase = { name, file, event: checkEvent(value.event, where) }
   if ('expect' in value) {
     if (!isPlainObject(value.expect)) {
       throw new InputError(
@@ -147,25 +178,81 @@ function toCase(value: unknown, rel: string, where: string, defaultName: string)
     }
     testCase.expect = value.expect
   }
+  if ('expectAbsent' in value) testCase.expectAbsent = readPaths(value.expectAbsent, where)
+  if ('expectLogs' in value) {
+    const logs = value.expectLogs
+    if (!Array.isArray(logs) || logs.some(line => typeof line !== 'string')) {
+      throw new InputError(
+        INPUT,
+        `${where}: "expectLogs" must be an array of strings (text each log line must contain, in order), got ${describe(logs)}`
+      )
+    }
+    testCase.expectLogs = logs as string[]
+  }
+  if ('expectError' in value) {
+    if (typeof value.expectError !== 'string' || value.expectError === '') {
+      throw new InputError(
+        INPUT,
+        `${where}: "expectError" must be a non-empty string (text the thrown error must contain), got ${describe(value.expectError)}`
+      )
+    }
+    if (testCase.expect !== undefined || testCase.expectAbsent !== undefined) {
+      throw new InputError(
+        INPUT,
+        `${where}: "expectError" cannot be combined with "expect" or "expectAbsent": a function that throws has no output. Split them into two cases.`
+      )
+    }
+    testCase.expectError = value.expectError
+  }
   return testCase
 }
 
-function relativeName(file: string, root: string): string {
-  const rel = path.relative(root, file)
-  return (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel)
-    .split(path.sep)
-    .join('/')
+function checkEvent(event: unknown, where: string): unknown {
+  if (!isPlainObject(event)) {
+    throw new InputError(
+      INPUT,
+      `${where}: "event" must be an object (the event CloudFront passes to the function), got ${describe(event)}`
+    )
+  }
+  const size = Buffer.byteLength(JSON.stringify(event), 'utf8')
+  if (size > MAX_EVENT_BYTES) {
+    throw new InputError(
+      INPUT,
+      `${where}: the event is ${size} bytes serialized, over CloudFront's limit of ${MAX_EVENT_BYTES} bytes: trim headers, cookies or the body`
+    )
+  }
+  return event
+}
+
+/** Paths are written `response.headers.server` or, for keys with dots, as arrays of keys. */
+function readPaths(value: unknown, where: string): OutputPath[] {
+  const items = Array.isArray(value) ? value : undefined
+  const paths = items?.map(item =>
+    typeof item === 'string' && item !== ''
+      ? item.split('.')
+      : Array.isArray(item) && item.length > 0 && item.every(key => typeof key === 'string')
+        ? (item as string[])
+        : undefined
+  )
+  if (!paths || paths.some(path => path === undefined)) {
+    throw new InputError(
+      INPUT,
+      `${where}: "expectAbsent" must be an array of paths such as "response.headers.server" (or ["response", "headers", "x.y"] for keys with dots), got ${describe(value)}`
+    )
+  }
+  return paths as OutputPath[]
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/** What kind of value a file holds, never the value itself: messages do not quote files. */
 function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'object') return 'an object'
-  return `${typeof value} ${JSON.stringify(value)}`
+  return `a ${typeof value}`
 }
 
 /**
@@ -206,6 +293,37 @@ function compare(expected: unknown, actual: unknown, at: string, out: string[]):
     return
   }
   if (expected !== actual) out.push(mismatch(at, expected, actual))
+}
+
+/** The paths of `paths` that exist in `actual`, as `$.a.b` strings. */
+export function presentPaths(paths: readonly OutputPath[], actual: unknown): string[] {
+  return paths
+    .filter(keys => {
+      let node: unknown = actual
+      for (const key of keys) {
+        if (!isPlainObject(node) || !Object.prototype.hasOwnProperty.call(node, key)) return false
+        node = node[key]
+      }
+      return true
+    })
+    .map(keys => `$${keys.map(pathSegment).join('')}`)
+}
+
+/**
+ * The first expected log text that no later log line contains, in order; `undefined` when
+ * every expected text was found.
+ */
+export function missingLog(
+  expected: readonly string[],
+  logs: readonly string[]
+): string | undefined {
+  let from = 0
+  for (const text of expected) {
+    const at = logs.findIndex((line, index) => index >= from && line.includes(text))
+    if (at < 0) return text
+    from = at + 1
+  }
+  return undefined
 }
 
 function mismatch(at: string, expected: unknown, actual: unknown): string {

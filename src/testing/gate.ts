@@ -1,7 +1,9 @@
-// The test gate: runs each test case through TestFunction on DEVELOPMENT and
-// decides whether the function may be published.
-import type { FunctionsApi } from '../cloudfront/api.js'
-import { matchExpectation, type TestCase } from './cases.js'
+// The test gate: runs each case through a FunctionRunner and decides whether the function
+// may be published.
+import type { TestOutcome } from '../types.js'
+import { plural } from '../report/words.js'
+import { matchExpectation, missingLog, presentPaths, type TestCase } from './cases.js'
+import { Limiter, type FunctionRunner } from './runner.js'
 
 export interface TestCaseResult {
   name: string
@@ -12,6 +14,8 @@ export interface TestCaseResult {
   failures: string[]
   /** The function's output, parsed from JSON when it is JSON. */
   output: unknown
+  /** The error the function threw, when it threw. */
+  error?: string
   logs: string[]
 }
 
@@ -23,46 +27,65 @@ export class TestGateError extends Error {
   }
 }
 
-const PARALLEL_TESTS = 4
+/** A few cases at a time: fast, without tripping CloudFront's rate limits. */
+export const PARALLEL_TESTS = 4
 
 export async function runTestGate(
-  api: FunctionsApi,
-  target: { id: string; etag: string },
+  runner: FunctionRunner,
   cases: readonly TestCase[],
-  maxComputeUtilization: number
+  maxComputeUtilization: number,
+  limiter: Limiter = new Limiter(PARALLEL_TESTS)
 ): Promise<TestCaseResult[]> {
-  const results: TestCaseResult[] = new Array(cases.length)
-  let next = 0
-  // A few cases at a time: fast, without tripping CloudFront's rate limits.
-  const worker = async (): Promise<void> => {
-    while (next < cases.length) {
-      const index = next++
-      results[index] = await runCase(api, target, cases[index], maxComputeUtilization)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_TESTS, cases.length) }, worker))
-  return results
+  return Promise.all(
+    cases.map(testCase =>
+      limiter.run(async () =>
+        judge(testCase, await runner.run(testCase.event), maxComputeUtilization)
+      )
+    )
+  )
 }
 
-async function runCase(
-  api: FunctionsApi,
-  target: { id: string; etag: string },
+/** Compares one outcome with what its case expects. */
+export function judge(
   testCase: TestCase,
+  outcome: TestOutcome,
   maxComputeUtilization: number
-): Promise<TestCaseResult> {
-  const outcome = await api.test(target.id, target.etag, testCase.event)
+): TestCaseResult {
   const output = parseOutput(outcome.output)
   const failures: string[] = []
-  if (outcome.errorMessage) {
+  if (testCase.expectError !== undefined) {
+    if (!outcome.errorMessage) {
+      failures.push(
+        `expected the function to throw an error containing ${JSON.stringify(testCase.expectError)}, but it returned`
+      )
+    } else if (!outcome.errorMessage.includes(testCase.expectError)) {
+      failures.push(
+        `expected an error containing ${JSON.stringify(testCase.expectError)}, but the function threw: ${outcome.errorMessage}`
+      )
+    }
+  } else if (outcome.errorMessage) {
     failures.push(`the function threw: ${outcome.errorMessage}`)
-  } else if (testCase.expect !== undefined) {
+  } else {
+    if (testCase.expect !== undefined) {
+      failures.push(
+        ...matchExpectation(testCase.expect, output).map(mismatch => `output ${mismatch}`)
+      )
+    }
+    for (const present of presentPaths(testCase.expectAbsent ?? [], output)) {
+      failures.push(`output ${present}: expected absent, but it is there`)
+    }
+  }
+  const missing = missingLog(testCase.expectLogs ?? [], outcome.logs)
+  if (missing !== undefined) {
     failures.push(
-      ...matchExpectation(testCase.expect, output).map(mismatch => `output ${mismatch}`)
+      `logs: expected a line containing ${JSON.stringify(missing)}${
+        (testCase.expectLogs?.length ?? 0) > 1 ? ' (after the lines expected before it)' : ''
+      }, got ${plural(outcome.logs.length, 'line')}`
     )
   }
   if (outcome.computeUtilization > maxComputeUtilization) {
     failures.push(
-      `compute utilization ${outcome.computeUtilization} is over max-compute-utilization ${maxComputeUtilization}`
+      `compute utilization ${outcome.computeUtilization}% is over max-compute-utilization ${maxComputeUtilization}%`
     )
   }
   return {
@@ -72,6 +95,7 @@ async function runCase(
     computeUtilization: outcome.computeUtilization,
     failures,
     output,
+    ...(outcome.errorMessage ? { error: outcome.errorMessage } : {}),
     logs: outcome.logs
   }
 }
@@ -88,7 +112,7 @@ function parseOutput(output: string): unknown {
 function describeFailures(results: TestCaseResult[]): string {
   const failed = results.filter(result => !result.passed)
   const lines = [
-    `${failed.length} of ${results.length} test cases failed, so the function was not published:`
+    `${failed.length} of ${plural(results.length, 'test case')} failed, so nothing was published:`
   ]
   for (const result of failed) {
     lines.push(`- ${result.name} (${result.file}):`)

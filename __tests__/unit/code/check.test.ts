@@ -2,12 +2,12 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { checkCode, type CodeFinding } from '../../src/code/check.js'
-import type { FunctionKind, Runtime } from '../../src/types.js'
+import { checkCode, findKeyValueStoreUse, type CodeFinding } from '../../../src/code/check.js'
+import type { FunctionKind, Runtime } from '../../../src/types.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const fixture = (name: string) =>
-  readFileSync(path.join(here, '..', 'fixtures', 'code-check', name), 'utf8')
+  readFileSync(path.join(here, '..', '..', 'fixtures', 'code-check', name), 'utf8')
 
 const V1: Runtime = 'cloudfront-js-1.0'
 const V2: Runtime = 'cloudfront-js-2.0'
@@ -92,9 +92,14 @@ describe('checkCode accepts valid code', () => {
     expect(checkCode(source, { runtime: V2, kind: FN })).toEqual([])
   })
 
-  it('accepts an exported handler on 2.0', () => {
-    const source = 'export function handler(event) { return event.request }'
-    expect(checkCode(source, { runtime: V2, kind: FN })).toEqual([])
+  it.each([
+    'export function handler(event) { return event.request }',
+    'export default function handler(event) { return event.request }',
+    'function handler(event) { return event.request }\nexport { handler }'
+  ])('refuses export on 2.0 too: %s', source => {
+    expect(checkCode(source, { runtime: V2, kind: FN }).map(f => f.rule)).toEqual([
+      'unsupported-syntax'
+    ])
   })
 
   it('accepts a top-level async arrow function and async object methods on 2.0', () => {
@@ -364,7 +369,7 @@ describe('checkCode rejects', () => {
       FN,
       'export function handler(event) {\n  return event.request\n}\n',
       'unsupported-syntax@1:1',
-      '`export` is not supported by cloudfront-js-1.0'
+      '`export` is not supported: CloudFront does not load code that exports'
     ],
     [
       'dynamic import',
@@ -479,9 +484,11 @@ describe('checkCode entry points', () => {
     ])
   })
 
-  it('accepts a default-exported handler on 2.0', () => {
+  it('still finds an exported handler, so the only finding is the export', () => {
     const source = 'export default function handler(event) { return event.request }'
-    expect(checkCode(source, { runtime: V2, kind: FN })).toEqual([])
+    expect(checkCode(source, { runtime: V2, kind: FN }).map(f => f.rule)).toEqual([
+      'unsupported-syntax'
+    ])
   })
 
   it('refuses runtime 1.0 for a connection function', () => {
@@ -528,5 +535,27 @@ describe('checkCode findings', () => {
       kind: FN
     })
     expect(finding).toMatchObject({ line: 1, column: 1 })
+  })
+})
+
+describe('findKeyValueStoreUse', () => {
+  it.each([
+    ["import cf from 'cloudfront'\nconst s = cf.kvs()", { line: 2, column: 11 }],
+    ["import * as cf from 'cloudfront'\nconst s = cf['kvs']('id')", { line: 2, column: 11 }],
+    ["import { kvs } from 'cloudfront'", { line: 1, column: 10 }],
+    ["import cf from 'cloudfront'\nconst { kvs } = cf", { line: 2, column: 9 }],
+    ["const cf = require('cloudfront')\nvar k = cf.kvs()", { line: 2, column: 9 }],
+    ["const { kvs } = require('cloudfront')", { line: 1, column: 9 }]
+  ])('finds the store read in %j', (source, position) => {
+    expect(findKeyValueStoreUse(source)).toEqual(position)
+  })
+
+  it.each([
+    'function handler(e) { return e.request }',
+    "import cf from 'cloudfront'\ncf.updateRequestOrigin({})",
+    'var other = { kvs: () => 1 }; other.kvs()',
+    'not valid javascript {'
+  ])('finds none in %j', source => {
+    expect(findKeyValueStoreUse(source)).toBeUndefined()
   })
 })

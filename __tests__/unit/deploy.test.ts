@@ -19,15 +19,8 @@ import {
 } from '@aws-sdk/client-cloudfront'
 import { mockClient } from 'aws-sdk-client-mock'
 import 'aws-sdk-client-mock-jest'
-import {
-  changed,
-  deploy,
-  describeProgress,
-  remove,
-  RunError,
-  type DeployOptions,
-  type RunResult
-} from '../../src/deploy/deploy.js'
+import { deploy, remove, type DeployOptions } from '../../src/deploy/deploy.js'
+import { changed, describeProgress, RunError, type RunResult } from '../../src/deploy/result.js'
 import { createFunctionsApi } from '../../src/cloudfront/api.js'
 import type { TestCase } from '../../src/testing/cases.js'
 import {
@@ -52,6 +45,7 @@ import {
   stubMissingFunction,
   type RecordingLog
 } from '../../__fixtures__/cloudfront.js'
+import { FakeFunction, VERSION_ETAGS } from '../../__fixtures__/fake-cloudfront.js'
 
 const cf = mockClient(CloudFrontClient)
 const client = new CloudFrontClient({ region: 'us-east-1' })
@@ -177,7 +171,7 @@ describe('deploy a CloudFront Function', () => {
     })
     expect(result.updated).toBe(true)
     expect(result.after).toMatchObject({ etag: 'ETAG2', liveEtag: 'ETAG1' })
-    expect(log.lines).toContain('Updated code (DEVELOPMENT ETag ETAG2).')
+    expect(log.lines).toContain('Updated code (DEVELOPMENT ETag ETAG1 → ETAG2).')
   })
 
   it('updates a config change', async () => {
@@ -265,34 +259,57 @@ describe('deploy a CloudFront Function', () => {
     expect(cf).not.toHaveReceivedCommand(PublishFunctionCommand)
   })
 
-  it('treats a 412 on publish with DEVELOPMENT unchanged as already LIVE', async () => {
-    // LIVE carries an ETag of its own for the same content: CloudFront refuses to publish again.
-    stubFunction(cf, { etag: 'ETAG2', liveEtag: 'LIVE-ETAG', status: 'UNASSOCIATED' })
-    cf.on(PublishFunctionCommand).rejects(preconditionFailed())
+  it('reports a version another writer published first as already LIVE, not as published', async () => {
+    const fake = new FakeFunction(cf).exists()
+    fake.before('PublishFunction', () => fake.otherWriterPublishes())
     const result = await deploy(functions, desiredFunction({ publish: true }), options())
     expect(cf).toHaveReceivedCommandTimes(PublishFunctionCommand, 1)
     expect(result.published).toBe(false)
     expect(changed(result)).toBe(false)
-    expect(result.after).toMatchObject({ etag: 'ETAG2', liveEtag: 'LIVE-ETAG' })
-    expect(log.lines).toContain(
-      'CloudFront reports DEVELOPMENT ETag ETAG2 as already LIVE; nothing to publish.'
+    expect(result.after).toMatchObject({ etag: VERSION_ETAGS[0], liveEtag: VERSION_ETAGS[0] })
+    expect(result.notes).toEqual([
+      `CloudFront reports DEVELOPMENT ETag ${VERSION_ETAGS[0]} as already LIVE; nothing to publish.`
+    ])
+  })
+
+  it('does not take a 412 on publish as already LIVE when LIVE holds another version', async () => {
+    // Others changed DEVELOPMENT away and back (A→B→A) and published it: LIVE holds the same
+    // code, but not the version this run meant to publish.
+    const fake = new FakeFunction(cf).exists({ code: CODE }, true)
+    fake.before('PublishFunction', () => {
+      fake.otherWriterUpdates({ code: CODE })
+      fake.otherWriterUpdates({ code: NEW_CODE })
+      fake.otherWriterPublishes()
+    })
+    const result = await deploy(
+      functions,
+      desiredFunction({ code: Buffer.from(NEW_CODE), publish: true }),
+      options()
     )
+    expect(result.updated).toBe(true)
+    expect(result.published).toBe(false)
+    expect(result.notes).toEqual([])
+    expect(log.warnings).toEqual([
+      expect.stringContaining('PublishFunction PreconditionFailed). Reading it again')
+    ])
+    // The fresh read finds the declared version live already: nothing is left to do.
+    expect(result.plan.changes).toEqual([])
+    expect(result.after).toMatchObject({ etag: VERSION_ETAGS[3], liveEtag: VERSION_ETAGS[3] })
   })
 
   it('retries a 412 on publish when DEVELOPMENT changed meanwhile', async () => {
-    stubFunction(cf, { etag: 'ETAG2', liveEtag: 'ETAG1' })
-    cf.on(DescribeFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
-      .resolvesOnce({ ETag: 'ETAG2', FunctionSummary: sdkFunctionSummary({}) })
-      .resolves({ ETag: 'ETAG3', FunctionSummary: sdkFunctionSummary({ comment: 'theirs' }) })
-    cf.on(UpdateFunctionCommand).resolves(updated('ETAG4'))
-    cf.on(PublishFunctionCommand)
-      .rejectsOnce(preconditionFailed())
-      .resolves({ FunctionSummary: sdkFunctionSummary({ status: 'UNASSOCIATED' }) })
-    const result = await deploy(functions, desiredFunction({ publish: true }), options())
+    const fake = new FakeFunction(cf).exists({}, true)
+    fake.before('PublishFunction', () => fake.otherWriterUpdates({ comment: 'theirs' }))
+    const result = await deploy(
+      functions,
+      desiredFunction({ code: Buffer.from(NEW_CODE), publish: true }),
+      options()
+    )
     const ifMatch = cf.commandCalls(PublishFunctionCommand).map(call => call.args[0].input.IfMatch)
-    expect(ifMatch).toEqual(['ETAG2', 'ETAG4'])
+    expect(ifMatch).toEqual([VERSION_ETAGS[1], VERSION_ETAGS[3]])
     expect(result.published).toBe(true)
-    expect(result.after).toMatchObject({ etag: 'ETAG4', liveEtag: 'ETAG4' })
+    expect(result.after).toMatchObject({ etag: VERSION_ETAGS[3], liveEtag: VERSION_ETAGS[3] })
+    expect(fake.live).toMatchObject({ code: NEW_CODE, comment: '' })
   })
 
   it('updates then publishes the new DEVELOPMENT ETag', async () => {
@@ -312,22 +329,19 @@ describe('deploy a CloudFront Function', () => {
   })
 
   it('re-reads, re-plans and retries after a 412', async () => {
-    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1' })
+    const fake = new FakeFunction(cf).exists({}, true)
     // Another writer changed the comment between our read and our write.
-    cf.on(DescribeFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
-      .resolvesOnce({ ETag: 'ETAG1', FunctionSummary: sdkFunctionSummary({}) })
-      .resolves({ ETag: 'ETAG7', FunctionSummary: sdkFunctionSummary({ comment: 'theirs' }) })
-    cf.on(UpdateFunctionCommand).rejectsOnce(preconditionFailed()).resolves(updated('ETAG8'))
+    fake.before('UpdateFunction', () => fake.otherWriterUpdates({ comment: 'theirs' }))
     const result = await deploy(
       functions,
       desiredFunction({ code: Buffer.from(NEW_CODE) }),
       options()
     )
     const ifMatch = cf.commandCalls(UpdateFunctionCommand).map(call => call.args[0].input.IfMatch)
-    expect(ifMatch).toEqual(['ETAG1', 'ETAG7'])
+    expect(ifMatch).toEqual([VERSION_ETAGS[0], VERSION_ETAGS[1]])
     expect(result.plan.changes).toEqual([{ action: 'update', code: true, config: ['comment'] }])
-    expect(result.before?.development.etag).toBe('ETAG1')
-    expect(result.after?.etag).toBe('ETAG8')
+    expect(result.before?.development.etag).toBe(VERSION_ETAGS[0])
+    expect(result.after?.etag).toBe(VERSION_ETAGS[2])
     expect(log.warnings).toEqual([
       expect.stringContaining('Reading it again and re-planning (attempt 2 of 3)')
     ])
@@ -417,28 +431,50 @@ describe('deploy a CloudFront Function', () => {
     expect(result).toMatchObject({ created: false, updated: true, after: { etag: 'ETAG6' } })
   })
 
-  it('describes again when UpdateFunction returns no ETag', async () => {
-    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1' })
-    cf.on(DescribeFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
-      .resolvesOnce({ ETag: 'ETAG1', FunctionSummary: sdkFunctionSummary({}) })
-      .resolves({ ETag: 'ETAG2', FunctionSummary: sdkFunctionSummary({}) })
-    cf.on(UpdateFunctionCommand).resolves({ FunctionSummary: sdkFunctionSummary({}) })
-    cf.on(PublishFunctionCommand).resolves({ FunctionSummary: sdkFunctionSummary({}) })
+  it('reads again when UpdateFunction answers without an ETag, and uses the version it wrote', async () => {
+    const fake = new FakeFunction(cf).exists({}, true)
+    fake.omitEtag('UpdateFunction')
     const result = await deploy(
       functions,
       desiredFunction({ code: Buffer.from(NEW_CODE), publish: true }),
       options()
     )
-    expect(cf).toHaveReceivedCommandTimes(DescribeFunctionCommand, 3)
-    expect(cf).toHaveReceivedCommandWith(PublishFunctionCommand, { IfMatch: 'ETAG2' })
-    expect(result.after?.etag).toBe('ETAG2')
+    expect(cf).toHaveReceivedCommandWith(PublishFunctionCommand, { IfMatch: VERSION_ETAGS[1] })
+    expect(result.after?.etag).toBe(VERSION_ETAGS[1])
+    expect(result.published).toBe(true)
   })
 
-  it('fails plainly when no ETag can be found even by describing again', async () => {
+  it('never adopts a version another writer saved after an answer without an ETag', async () => {
+    const fake = new FakeFunction(cf).exists({}, true)
+    fake.omitEtag('UpdateFunction')
+    // Between the update and the read that looks for its ETag, another writer saves a version.
+    let updates = 0
+    fake.afterWrite('UpdateFunction', () => {
+      if (++updates === 1) fake.otherWriterUpdates({ code: CODE, comment: 'theirs' })
+    })
+    const result = await deploy(
+      functions,
+      desiredFunction({ code: Buffer.from(NEW_CODE), publish: true }),
+      options()
+    )
+    const published = cf
+      .commandCalls(PublishFunctionCommand)
+      .map(call => call.args[0].input.IfMatch)
+    // Their version (the third) was neither tested nor published: this run wrote again.
+    expect(published).toEqual([VERSION_ETAGS[3]])
+    expect(fake.live).toMatchObject({ code: NEW_CODE, comment: '' })
+    expect(result.updated).toBe(true)
+    expect(log.warnings).toEqual([expect.stringContaining('now holds another version')])
+  })
+
+  it('fails plainly when no ETag can be found even by reading again', async () => {
     stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1' })
     cf.on(DescribeFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
       .resolvesOnce({ ETag: 'ETAG1', FunctionSummary: sdkFunctionSummary({}) })
       .resolves({ FunctionSummary: sdkFunctionSummary({}) })
+    cf.on(GetFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
+      .resolvesOnce({ ETag: 'ETAG1', FunctionCode: blob(CODE) })
+      .resolves({ FunctionCode: blob(NEW_CODE) })
     cf.on(UpdateFunctionCommand).resolves({ FunctionSummary: sdkFunctionSummary({}) })
     const error = await failure(
       deploy(functions, desiredFunction({ code: Buffer.from(NEW_CODE) }), options())
@@ -522,26 +558,27 @@ describe('deploy a CloudFront Function', () => {
     expect(writes()).toEqual([])
     expect(result.plan.changes.map(change => change.action)).toEqual([
       'update',
-      'tag',
       'untag',
+      'tag',
       'publish'
     ])
     expect(changed(result)).toBe(false)
   })
 
-  it('prepares the desired state once, alongside the first read', async () => {
+  it('resolves the desired state once, alongside the first read, and reports it', async () => {
     stubMissingFunction(cf)
     cf.on(CreateFunctionCommand).resolves(updated('ETAG1'))
-    const prepare = jest.fn(async (desired: ReturnType<typeof desiredFunction>) => ({
+    const resolve = jest.fn(async (desired: ReturnType<typeof desiredFunction>) => ({
       ...desired,
       config: { ...desired.config, keyValueStoreArns: [STORE_ARN] }
     }))
-    await deploy(
+    const result = await deploy(
       functions,
       desiredFunction({ config: { keyValueStoreArns: ['redirects'] } }),
-      options({ prepare })
+      options({ resolve })
     )
-    expect(prepare).toHaveBeenCalledTimes(1)
+    expect(resolve).toHaveBeenCalledTimes(1)
+    expect(result.desired?.config.keyValueStoreArns).toEqual([STORE_ARN])
     expect(cf).toHaveReceivedCommandWith(CreateFunctionCommand, {
       FunctionConfig: {
         Comment: '',
@@ -549,6 +586,149 @@ describe('deploy a CloudFront Function', () => {
         KeyValueStoreAssociations: { Quantity: 1, Items: [{ KeyValueStoreARN: STORE_ARN }] }
       }
     })
+  })
+})
+
+describe('tags are never lost', () => {
+  const many = (prefix: string, count: number) =>
+    Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}${i}`, 'v']))
+
+  it('removes old tags before adding new ones, so no request passes the 50-tag limit', async () => {
+    const fake = new FakeFunction(cf).exists()
+    fake.tags = many('old', 30)
+    const result = await deploy(functions, desiredFunction({ tags: many('new', 30) }), options())
+    expect(writes()).toEqual(['UntagResourceCommand', 'TagResourceCommand'])
+    expect(fake.tags).toEqual(many('new', 30))
+    expect(result.tagged).toBe(true)
+  })
+
+  it('says which tags the function has when a tag write fails', async () => {
+    const fake = new FakeFunction(cf).exists()
+    fake.tags = { old: 'v' }
+    cf.on(TagResourceCommand).rejects(awsError('AccessDenied', { status: 403 }))
+    const error = await failure(
+      deploy(functions, desiredFunction({ tags: { team: 'web' } }), options())
+    )
+    expect(error.message).toContain('AWS denied cloudfront:TagResource')
+    // The removal went through before the refused addition.
+    expect(error.message).toContain("The function's tags are now: none.")
+    expect(error.result.tagged).toBe(true)
+    expect(error.message).toContain('changed its tags')
+  })
+})
+
+describe("a write whose answer is lost is still this run's write", () => {
+  it("counts a create whose answer was lost (409 on the SDK's retry) as created", async () => {
+    const fake = new FakeFunction(cf).loseAnswer('CreateFunction')
+    const result = await deploy(functions, desiredFunction({ publish: true }), options())
+    expect(result.created).toBe(true)
+    expect(result.published).toBe(true)
+    expect(cf).toHaveReceivedCommandTimes(CreateFunctionCommand, 1)
+    expect(result.notes[0]).toMatch(
+      /^CreateFunction's answer was lost \(FunctionAlreadyExists after 2 attempts\); a fresh read shows viewer-request holds exactly this run's code and configuration/
+    )
+    expect(fake.live?.code).toBe(CODE)
+  })
+
+  it("counts an update whose answer was lost (412 on the SDK's retry) as updated", async () => {
+    const fake = new FakeFunction(cf).exists({}, true).loseAnswer('UpdateFunction')
+    const result = await deploy(
+      functions,
+      desiredFunction({ code: Buffer.from(NEW_CODE), publish: true }),
+      options()
+    )
+    expect(result.updated).toBe(true)
+    expect(result.published).toBe(true)
+    expect(result.after).toMatchObject({ etag: VERSION_ETAGS[1], liveEtag: VERSION_ETAGS[1] })
+    expect(cf).toHaveReceivedCommandTimes(UpdateFunctionCommand, 1)
+    expect(log.warnings).toEqual([])
+    expect(result.notes[0]).toContain(
+      "UpdateFunction's answer was lost (PreconditionFailed after 2 attempts)"
+    )
+    expect(fake.live?.code).toBe(NEW_CODE)
+  })
+
+  it('counts a publish whose answer was lost as published', async () => {
+    new FakeFunction(cf).exists().loseAnswer('PublishFunction')
+    const result = await deploy(functions, desiredFunction({ publish: true }), options())
+    expect(result.published).toBe(true)
+    expect(changed(result)).toBe(true)
+    expect(result.after).toMatchObject({ liveEtag: VERSION_ETAGS[0] })
+    expect(result.notes[0]).toContain("PublishFunction's answer was lost")
+  })
+
+  it('counts a delete whose answer was lost (404 on the retry) as deleted', async () => {
+    const fake = new FakeFunction(cf).exists().loseAnswer('DeleteFunction')
+    const result = await remove(functions, NAME, { dryRun: false, log })
+    expect(result.deleted).toBe(true)
+    expect(fake.dev).toBeUndefined()
+    expect(result.notes[0]).toContain("DeleteFunction's answer was lost")
+  })
+
+  it('treats a 412 without a retry as a lost race, even when the content matches', async () => {
+    const fake = new FakeFunction(cf).exists({}, true)
+    // Another writer saves exactly the declared code first: the 412 is theirs, not ours.
+    fake.before('UpdateFunction', () => fake.otherWriterUpdates({ code: NEW_CODE }))
+    const result = await deploy(
+      functions,
+      desiredFunction({ code: Buffer.from(NEW_CODE) }),
+      options()
+    )
+    expect(result.updated).toBe(false)
+    expect(changed(result)).toBe(false)
+    expect(result.plan.changes).toEqual([])
+    expect(log.warnings).toEqual([expect.stringContaining('UpdateFunction PreconditionFailed')])
+  })
+
+  it('verifies a write that failed without an answer, and reports it when it was applied', async () => {
+    const fake = new FakeFunction(cf).exists({}, true)
+    fake.afterWrite('UpdateFunction', () => {
+      throw awsError('InternalError', { status: 500, attempts: 3 })
+    })
+    const result = await deploy(
+      functions,
+      desiredFunction({ code: Buffer.from(NEW_CODE) }),
+      options()
+    )
+    expect(result.updated).toBe(true)
+    expect(result.notes[0]).toContain(
+      "UpdateFunction's answer was lost (InternalError after 3 attempts)"
+    )
+    expect(fake.dev?.code).toBe(NEW_CODE)
+  })
+
+  it('fails plainly when a write failed without an answer and was not applied', async () => {
+    new FakeFunction(cf).exists({}, true)
+    cf.on(UpdateFunctionCommand).rejects(awsError('InternalError', { status: 500, attempts: 3 }))
+    const error = await failure(
+      deploy(functions, desiredFunction({ code: Buffer.from(NEW_CODE) }), options())
+    )
+    expect(error.message).toContain(
+      'CloudFront failed UpdateFunction with a server error after 3 attempts'
+    )
+    expect(error.message).toContain('Nothing was changed in CloudFront by this run.')
+  })
+})
+
+describe("never another writer's version", () => {
+  it("does not test or publish a version another writer saved after this run's update", async () => {
+    const fake = new FakeFunction(cf).exists({}, true)
+    let tests = 0
+    fake.before('TestFunction', () => {
+      if (++tests === 1) fake.otherWriterUpdates({ code: CODE, comment: 'theirs' })
+    })
+    const result = await deploy(
+      functions,
+      desiredFunction({ code: Buffer.from(NEW_CODE), publish: true }),
+      options({
+        testCases: [{ name: 'root', file: 'tests/root.json', event: { request: { uri: '/' } } }]
+      })
+    )
+    const tested = cf.commandCalls(TestFunctionCommand).map(call => call.args[0].input.IfMatch)
+    expect(tested).toEqual([VERSION_ETAGS[1], VERSION_ETAGS[3]])
+    expect(cf).toHaveReceivedCommandWith(PublishFunctionCommand, { IfMatch: VERSION_ETAGS[3] })
+    expect(fake.live).toMatchObject({ code: NEW_CODE, comment: '' })
+    expect(result.published).toBe(true)
   })
 })
 
@@ -596,7 +776,7 @@ describe('test gate', () => {
         logs: []
       }
     ])
-    expect(log.lines).toContain('PASS rewrites to index.html (compute 20)')
+    expect(log.lines).toContain('PASS rewrites to index.html (compute 20%)')
   })
 
   it('does not publish when a case fails, and says LIVE was not changed', async () => {
@@ -609,7 +789,7 @@ describe('test gate', () => {
     })
     const error = await failure(deploy(functions, desired, options({ testCases: cases })))
     expect(cf).not.toHaveReceivedCommand(PublishFunctionCommand)
-    expect(error.message).toContain('1 of 1 test cases failed, so the function was not published')
+    expect(error.message).toContain('1 of 1 test case failed, so nothing was published')
     expect(error.message).toContain('output $.request.uri: expected "/index.html", got "/"')
     expect(error.message).toContain('updated its DEVELOPMENT stage (DEVELOPMENT ETag ETAG2)')
     expect(error.message).toContain('LIVE was not changed')
@@ -629,7 +809,7 @@ describe('test gate', () => {
       deploy(functions, desired, options({ testCases: cases, maxComputeUtilization: 90 }))
     )
     expect(cf).not.toHaveReceivedCommand(PublishFunctionCommand)
-    expect(error.message).toContain('compute utilization 91 is over max-compute-utilization 90')
+    expect(error.message).toContain('compute utilization 91% is over max-compute-utilization 90%')
   })
 })
 
@@ -653,6 +833,10 @@ describe('deploy a Connection Function', () => {
     cf.on(PublishConnectionFunctionCommand).resolves({
       ConnectionFunctionSummary: sdkConnectionSummary({ status: 'PUBLISHING' })
     })
+    // Reads after the update see its version.
+    cf.on(DescribeConnectionFunctionCommand, { Identifier: CONNECTION_ID, Stage: 'DEVELOPMENT' })
+      .resolvesOnce({ ETag: 'ETAG1', ConnectionFunctionSummary: sdkConnectionSummary({}) })
+      .resolves({ ETag: 'ETAG2', ConnectionFunctionSummary: sdkConnectionSummary({}) })
   }
 
   it('waits while the status is PUBLISHING, with the injected sleep', async () => {
@@ -781,15 +965,13 @@ describe('remove', () => {
   })
 
   it('re-reads and retries after a 412', async () => {
-    stubFunction(cf, { etag: 'ETAG3' })
-    cf.on(DescribeFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
-      .resolvesOnce({ ETag: 'ETAG3', FunctionSummary: sdkFunctionSummary({}) })
-      .resolves({ ETag: 'ETAG4', FunctionSummary: sdkFunctionSummary({}) })
-    cf.on(DeleteFunctionCommand).rejectsOnce(preconditionFailed()).resolves({})
+    const fake = new FakeFunction(cf).exists()
+    fake.before('DeleteFunction', () => fake.otherWriterUpdates())
     const result = await remove(functions, NAME, { dryRun: false, log })
     const ifMatch = cf.commandCalls(DeleteFunctionCommand).map(call => call.args[0].input.IfMatch)
-    expect(ifMatch).toEqual(['ETAG3', 'ETAG4'])
+    expect(ifMatch).toEqual([VERSION_ETAGS[0], VERSION_ETAGS[1]])
     expect(result.deleted).toBe(true)
+    expect(fake.dev).toBeUndefined()
     expect(log.warnings).toEqual([expect.stringContaining('PreconditionFailed')])
   })
 
@@ -822,7 +1004,10 @@ describe('remove', () => {
 
 describe('describeProgress', () => {
   const base: RunResult = {
+    firstPlan: { kind: 'function', name: NAME, changes: [] },
     plan: { kind: 'function', name: NAME, changes: [] },
+    desired: undefined,
+    notes: [],
     before: undefined,
     after: undefined,
     created: false,

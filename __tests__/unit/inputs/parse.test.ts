@@ -1,44 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { InputError } from '../../src/errors.js'
-import {
-  MAX_CODE_BYTES,
-  parseBoolean,
-  parseInputs,
-  parseTags,
-  splitList
-} from '../../src/inputs/parse.js'
-import { STORE_ARN } from '../../__fixtures__/cloudfront.js'
+import { describe, expect, it } from '@jest/globals'
+import { InputError } from '../../../src/errors.js'
+import { parseInputs } from '../../../src/inputs/parse.js'
+import { parseTags } from '../../../src/inputs/tags.js'
+import { parseBoolean, splitList } from '../../../src/inputs/values.js'
+import { STORE_ARN } from '../../../__fixtures__/cloudfront.js'
 
-let workspace: string
-
-beforeAll(() => {
-  workspace = mkdtempSync(join(tmpdir(), 'inputs-test-'))
-  mkdirSync(join(workspace, 'functions'))
-  writeFileSync(
-    join(workspace, 'functions', 'viewer-request.js'),
-    'function handler(e) { return e.request }\n'
-  )
-  writeFileSync(join(workspace, 'functions', 'empty.js'), '')
-  writeFileSync(join(workspace, 'functions', 'at-limit.js'), 'x'.repeat(MAX_CODE_BYTES))
-  writeFileSync(join(workspace, 'functions', 'over-limit.js'), 'x'.repeat(MAX_CODE_BYTES + 1))
-})
-
-afterAll(() => {
-  rmSync(workspace, { recursive: true, force: true })
-})
+const workspace = '/work/space'
 
 const BASE: Record<string, string> = {
   name: 'viewer-request',
   code: 'functions/viewer-request.js'
 }
 
-/** Parses `overrides` over valid inputs, in the workspace of this test file. */
+/** Parses `overrides` over valid inputs. */
 function parse(overrides: Record<string, string> = {}) {
   const values = { ...BASE, ...overrides }
   return parseInputs(name => values[name] ?? '', { GITHUB_WORKSPACE: workspace })
+}
+
+/** The settings of the one function the inputs declare. */
+function fn(overrides: Record<string, string> = {}) {
+  return parse(overrides).functions[0]
 }
 
 /** The InputError that parsing `overrides` throws. */
@@ -55,39 +37,33 @@ function failure(overrides: Record<string, string>): InputError {
 describe('parseInputs', () => {
   it('returns the defaults for a minimal deploy', () => {
     const inputs = parse()
-    expect(inputs).toMatchObject({
-      name: 'viewer-request',
-      kind: 'function',
-      runtime: 'cloudfront-js-2.0',
-      comment: '',
-      keyValueStores: [],
-      tags: undefined,
-      publish: false,
-      testEvents: [],
-      maxComputeUtilization: 80,
+    expect(inputs.functions).toEqual([
+      {
+        name: 'viewer-request',
+        kind: 'function',
+        code: 'functions/viewer-request.js',
+        runtime: 'cloudfront-js-2.0',
+        comment: '',
+        keyValueStores: [],
+        tags: undefined,
+        publish: false,
+        testEvents: [],
+        maxComputeUtilization: 80
+      }
+    ])
+    expect(inputs.run).toEqual({
       dryRun: false,
       delete: false,
       commentOnPr: false,
-      workspace
+      githubToken: '',
+      roots: { workspace, runnerTemp: undefined }
     })
-    expect(inputs.code.toString()).toBe('function handler(e) { return e.request }\n')
   })
 
-  it('resolves a relative code path against GITHUB_WORKSPACE', () => {
-    expect(parse().codePath).toBe(join(workspace, 'functions', 'viewer-request.js'))
-  })
-
-  it('accepts an absolute code path as it is', () => {
-    const absolute = join(workspace, 'functions', 'viewer-request.js')
-    expect(parse({ code: absolute }).codePath).toBe(absolute)
-  })
-
-  it('falls back to the working directory without GITHUB_WORKSPACE', () => {
-    const values: Record<string, string> = {
-      ...BASE,
-      code: join(workspace, 'functions', 'viewer-request.js')
-    }
-    expect(parseInputs(name => values[name] ?? '', {}).workspace).toBe(process.cwd())
+  it('falls back to the working directory without GITHUB_WORKSPACE, and reads RUNNER_TEMP', () => {
+    const values: Record<string, string> = { ...BASE }
+    const inputs = parseInputs(name => values[name] ?? '', { RUNNER_TEMP: '/tmp/runner' })
+    expect(inputs.run.roots).toEqual({ workspace: process.cwd(), runnerTemp: '/tmp/runner' })
   })
 
   it('reads every input', () => {
@@ -104,18 +80,24 @@ describe('parseInputs', () => {
       'comment-on-pr': 'True',
       'github-token': 'ghs_token'
     })
-    expect(inputs).toMatchObject({
+    expect(inputs.functions[0]).toMatchObject({
       kind: 'connection-function',
       comment: 'Adds security headers',
       keyValueStores: [STORE_ARN],
       tags: { team: 'web', env: 'prod' },
       publish: true,
       testEvents: ['tests/a.json', 'tests/*.json'],
-      maxComputeUtilization: 55.5,
-      dryRun: true,
-      commentOnPr: true,
-      githubToken: 'ghs_token'
+      maxComputeUtilization: 55.5
     })
+    expect(inputs.run).toMatchObject({ dryRun: true, commentOnPr: true, githubToken: 'ghs_token' })
+  })
+
+  it('names the function in errors found after its name and type were read', () => {
+    expect(failure({ publish: 'yes', type: 'connection-function' }).subject).toEqual({
+      kind: 'connection-function',
+      name: 'viewer-request'
+    })
+    expect(failure({ name: '' }).subject).toBeUndefined()
   })
 
   describe('name', () => {
@@ -135,41 +117,46 @@ describe('parseInputs', () => {
     it('accepts 64 characters from the allowed set', () => {
       const name = 'A-z_0'.repeat(12) + 'abcd'
       expect(name).toHaveLength(64)
-      expect(parse({ name }).name).toBe(name)
+      expect(fn({ name }).name).toBe(name)
     })
   })
 
   describe('code', () => {
-    it.each([
-      ['missing', '', /is required to deploy/],
-      [
-        'a file that does not exist',
-        'functions/nope.js',
-        /does not exist \(looked for .*nope\.js\)/
-      ],
-      ['a directory', 'functions', /is not a file/],
-      ['an empty file', 'functions/empty.js', /is empty/],
-      [
-        'a file of 10,241 bytes',
-        'functions/over-limit.js',
-        /is 10241 bytes, over CloudFront's limit of 10240 bytes/
-      ]
-    ])('rejects %s', (_label, code, message) => {
-      const error = failure({ code })
+    it('is required to deploy', () => {
+      const error = failure({ code: '' })
       expect(error.input).toBe('code')
-      expect(error.message).toMatch(/^Input 'code': /)
-      expect(error.message).toMatch(message)
-    })
-
-    it('accepts a file of exactly 10,240 bytes', () => {
-      expect(parse({ code: 'functions/at-limit.js' }).code).toHaveLength(10_240)
+      expect(error.message).toContain('is required to deploy')
     })
 
     it('is not needed to delete', () => {
       const inputs = parse({ code: '', delete: 'true' })
-      expect(inputs.delete).toBe(true)
-      expect(inputs.codePath).toBe('')
-      expect(inputs.code).toHaveLength(0)
+      expect(inputs.run.delete).toBe(true)
+      expect(inputs.functions[0].code).toBe('')
+    })
+  })
+
+  describe('comment', () => {
+    it('accepts 128 characters, counted as code points', () => {
+      expect(fn({ comment: '𝒜'.repeat(128) }).comment).toHaveLength(256)
+    })
+
+    it('refuses 129 characters', () => {
+      const error = failure({ comment: 'c'.repeat(129) })
+      expect(error.input).toBe('comment')
+      expect(error.message).toBe(
+        "Input 'comment': is 129 characters; CloudFront allows at most 128. Shorten it."
+      )
+    })
+
+    it.each([
+      ['a line break', 'first\nsecond', 'contains a line break at character 6'],
+      ['a tab', 'a\tb', 'contains U+0009 at character 2'],
+      ['an escape character', 'x\u001b[31m', 'contains U+001B at character 2'],
+      ['a line separator', 'x\u2028y', 'contains U+2028 at character 2']
+    ])('refuses %s', (_label, comment, message) => {
+      const error = failure({ comment })
+      expect(error.input).toBe('comment')
+      expect(error.message).toContain(message)
     })
   })
 
@@ -212,10 +199,8 @@ describe('parseInputs', () => {
     })
 
     it('accepts one name or one ARN, from a comma or newline list', () => {
-      expect(parse({ 'key-value-stores': 'redirects' }).keyValueStores).toEqual(['redirects'])
-      expect(parse({ 'key-value-stores': `\n${STORE_ARN}\n,\n` }).keyValueStores).toEqual([
-        STORE_ARN
-      ])
+      expect(fn({ 'key-value-stores': 'redirects' }).keyValueStores).toEqual(['redirects'])
+      expect(fn({ 'key-value-stores': `\n${STORE_ARN}\n,\n` }).keyValueStores).toEqual([STORE_ARN])
     })
   })
 
@@ -246,7 +231,7 @@ describe('parseInputs', () => {
       ['12.5', 12.5],
       ['', 80]
     ])('accepts %j', (value, expected) => {
-      expect(parse({ 'max-compute-utilization': value }).maxComputeUtilization).toBe(expected)
+      expect(fn({ 'max-compute-utilization': value }).maxComputeUtilization).toBe(expected)
     })
   })
 })
@@ -290,6 +275,17 @@ describe('parseTags', () => {
     expect(parseTags('query=a=b')).toEqual({ query: 'a=b' })
   })
 
+  it('counts characters as code points: 65 astral letters are 65 characters', () => {
+    const astral = '𝒜'.repeat(65)
+    expect(parseTags(`${astral}=${'𝒱'.repeat(256)}`)).toEqual({ [astral]: '𝒱'.repeat(256) })
+    expect(() => parseTags(`k=${'𝒱'.repeat(257)}`)).toThrow('is 257 characters; the limit is 256')
+  })
+
+  it('accepts exactly 50 tags', () => {
+    const fifty = Array.from({ length: 50 }, (_, i) => `k${i}=v`).join(',')
+    expect(Object.keys(parseTags(fifty) ?? {})).toHaveLength(50)
+  })
+
   it('accepts an empty value, a 128-character key and a 256-character value', () => {
     expect(parseTags(`empty=,${'k'.repeat(128)}=${'v'.repeat(256)}`)).toEqual({
       empty: '',
@@ -306,7 +302,13 @@ describe('parseTags', () => {
 
   it.each([
     ['a pair without =', 'team', /'team' has no '='/],
-    ['an empty key', '=web', /'=web' has an empty key/],
+    ['an empty key', '=web', /a tag has an empty key \('=web'\)/],
+    ['an aws: key', 'AWS:team=web', /starts with 'aws:', which AWS reserves/],
+    [
+      '51 tags',
+      Array.from({ length: 51 }, (_, i) => `k${i}=v`).join(','),
+      /51 tags given; CloudFront allows at most 50 per function\. Remove 1\./
+    ],
     ['a 129-character key', `${'k'.repeat(129)}=v`, /is 129 characters; the limit is 128/],
     [
       'a 257-character value',

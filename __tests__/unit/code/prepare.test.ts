@@ -1,0 +1,142 @@
+// The code of a function passes every check before any request: it is read from inside the
+// workspace, fits CloudFront's limit, suits its runtime, and declares the store it reads.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { MAX_CODE_BYTES, prepareCode } from '../../../src/code/prepare.js'
+import { InputError } from '../../../src/errors.js'
+import type { FunctionInputs } from '../../../src/inputs/parse.js'
+
+let workspace: string
+
+const KVS_CODE = `import cf from 'cloudfront'
+const store = cf.kvs()
+async function handler(event) {
+  const target = await store.get(event.request.uri)
+  return { statusCode: 302, statusDescription: 'Found', headers: { location: { value: target } } }
+}
+`
+
+beforeAll(() => {
+  workspace = mkdtempSync(join(tmpdir(), 'prepare-'))
+  mkdirSync(join(workspace, 'functions'))
+  const file = (name: string, text: string) =>
+    writeFileSync(join(workspace, 'functions', name), text)
+  file('ok.js', 'function handler(event) { return event.request }\n')
+  file('empty.js', '')
+  file('at-limit.js', `function handler(e) { return e }\n//${'x'.repeat(MAX_CODE_BYTES - 36)}\n`)
+  file('over-limit.js', 'x'.repeat(MAX_CODE_BYTES + 1))
+  file(
+    'uses-const.js',
+    'function handler(event) {\n  var a = 1\n  const b = 2\n  return event.request\n}\n'
+  )
+  file('exports.js', 'export function handler(event) { return event.request }\n')
+  file('kvs.js', KVS_CODE)
+})
+
+afterAll(() => rmSync(workspace, { recursive: true, force: true }))
+
+function fn(overrides: Partial<FunctionInputs> = {}): FunctionInputs {
+  return {
+    name: 'viewer-request',
+    kind: 'function',
+    code: 'functions/ok.js',
+    runtime: 'cloudfront-js-2.0',
+    comment: '',
+    keyValueStores: [],
+    tags: undefined,
+    publish: false,
+    testEvents: [],
+    maxComputeUtilization: 80,
+    ...overrides
+  }
+}
+
+function refusal(overrides: Partial<FunctionInputs>): InputError {
+  try {
+    prepareCode(fn(overrides), { workspace })
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError)
+    return error as InputError
+  }
+  throw new Error('prepareCode accepted the code')
+}
+
+describe('prepareCode', () => {
+  it('reads and checks the code, naming the file relative to the workspace', () => {
+    const prepared = prepareCode(fn(), { workspace })
+    expect(prepared.file).toBe('functions/ok.js')
+    expect(prepared.code.toString()).toBe('function handler(event) { return event.request }\n')
+    expect(prepared.annotations).toEqual([])
+  })
+
+  it('accepts exactly 10,240 bytes and refuses one more, before reading it', () => {
+    expect(prepareCode(fn({ code: 'functions/at-limit.js' }), { workspace }).code).toHaveLength(
+      MAX_CODE_BYTES
+    )
+    expect(refusal({ code: 'functions/over-limit.js' }).message).toBe(
+      "Input 'code': 'functions/over-limit.js' is 10,241 bytes, over the limit of 10,240 bytes. CloudFront refuses larger functions: minify the code or move data into a key value store."
+    )
+  })
+
+  it('refuses an empty file and a directory', () => {
+    expect(refusal({ code: 'functions/empty.js' }).message).toContain('is empty')
+    expect(refusal({ code: 'functions' }).message).toContain('is a directory, not a regular file')
+  })
+
+  it('annotates code findings at their line and column', () => {
+    const error = refusal({ code: 'functions/uses-const.js', runtime: 'cloudfront-js-1.0' })
+    expect(error.message).toMatch(
+      /^Input 'code': functions\/uses-const\.js has 1 problem for cloudfront-js-1\.0 \(first: line 3, column 3: /
+    )
+    expect(error.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        file: 'functions/uses-const.js',
+        line: 3,
+        column: 3,
+        title: 'CloudFront cloudfront-js-1.0: unsupported-syntax'
+      })
+    ])
+  })
+
+  it.each(['cloudfront-js-1.0', 'cloudfront-js-2.0'] as const)('refuses export on %s', runtime => {
+    const error = refusal({ code: 'functions/exports.js', runtime })
+    expect(error.annotations[0].message).toContain('`export` is not supported')
+  })
+
+  describe('key value stores', () => {
+    it('refuses code that reads a store when key-value-stores is empty, at the line', () => {
+      const error = refusal({ code: 'functions/kvs.js' })
+      expect(error.input).toBe('key-value-stores')
+      expect(error.message).toContain(
+        "functions/kvs.js reads a key value store (cf.kvs at line 2), but key-value-stores is empty: deploying would remove the function's store association."
+      )
+      expect(error.annotations).toEqual([
+        expect.objectContaining({ level: 'error', file: 'functions/kvs.js', line: 2, column: 15 })
+      ])
+    })
+
+    it('accepts code that reads the declared store', () => {
+      const prepared = prepareCode(
+        fn({ code: 'functions/kvs.js', keyValueStores: ['redirects'] }),
+        {
+          workspace
+        }
+      )
+      expect(prepared.annotations).toEqual([])
+    })
+
+    it('warns about a declared store the code never reads', () => {
+      const prepared = prepareCode(fn({ keyValueStores: ['redirects'] }), { workspace })
+      expect(prepared.annotations).toEqual([
+        expect.objectContaining({
+          level: 'warning',
+          title: 'Key value store not used',
+          message: expect.stringContaining('never reads a key value store')
+        })
+      ])
+    })
+  })
+})

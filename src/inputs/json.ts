@@ -1,0 +1,199 @@
+// JSON parsing that reports where a file is wrong without ever quoting it: the engine's own
+// messages include a snippet of the text, and a file's content must never reach a log.
+// JSON.parse does the work; on failure a small scanner finds the first offending position.
+
+export class JsonSyntaxError extends Error {
+  constructor(
+    /** What is wrong, in words that never contain the file's text. */
+    readonly reason: string,
+    /** 1-based. */
+    readonly line: number,
+    /** 1-based. */
+    readonly column: number
+  ) {
+    super(`${reason} at line ${line}, column ${column}`)
+    this.name = 'JsonSyntaxError'
+  }
+}
+
+/** Parses JSON text (a leading byte-order mark is ignored); throws JsonSyntaxError. */
+export function parseJson(text: string): unknown {
+  const source = text.replace(/^\uFEFF/, '')
+  try {
+    return JSON.parse(source)
+  } catch {
+    throw locateError(source)
+  }
+}
+
+/** Finds the first syntax error of text that JSON.parse refused. */
+function locateError(text: string): JsonSyntaxError {
+  const scanner = new Scanner(text)
+  try {
+    scanner.skipSpace()
+    scanner.value()
+    scanner.skipSpace()
+    if (scanner.at < text.length) scanner.fail('unexpected text after the JSON value')
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return error
+    throw error
+  }
+  // The scanner accepts everything JSON.parse refuses; this is only a safety net.
+  return scanner.error('invalid JSON', 0)
+}
+
+class Scanner {
+  at = 0
+  private depth = 0
+
+  constructor(private readonly text: string) {}
+
+  error(reason: string, offset = this.at): JsonSyntaxError {
+    const before = this.text.slice(0, offset)
+    const lines = before.split(/\r\n|\r|\n/)
+    return new JsonSyntaxError(reason, lines.length, lines[lines.length - 1].length + 1)
+  }
+
+  fail(reason: string, offset = this.at): never {
+    throw this.error(reason, offset)
+  }
+
+  skipSpace(): void {
+    while (this.at < this.text.length && ' \t\n\r'.includes(this.text[this.at])) this.at++
+  }
+
+  value(): void {
+    const char = this.text[this.at]
+    if (char === undefined) this.fail('unexpected end of the file: a value is missing')
+    if (char === '{') return this.object()
+    if (char === '[') return this.array()
+    if (char === '"') return this.string()
+    if (char === '-' || (char >= '0' && char <= '9')) return this.number()
+    for (const word of ['true', 'false', 'null']) {
+      if (this.text.startsWith(word, this.at)) {
+        this.at += word.length
+        return
+      }
+    }
+    if (char === "'") this.fail('strings must use double quotes')
+    if (char === '}' || char === ']') this.fail('a value is missing (trailing comma?)')
+    this.fail('unexpected character: expected a value')
+  }
+
+  private nest(): void {
+    // Deep nesting is refused by JSON.parse too (stack size); keep the scanner bounded.
+    if (++this.depth > 1000) this.fail('nesting is too deep')
+  }
+
+  private object(): void {
+    this.nest()
+    this.at++
+    this.skipSpace()
+    if (this.text[this.at] === '}') {
+      this.at++
+      this.depth--
+      return
+    }
+    for (;;) {
+      this.skipSpace()
+      if (this.text[this.at] === '}') this.fail('trailing comma before }')
+      if (this.text[this.at] !== '"') {
+        this.fail(
+          this.at >= this.text.length
+            ? 'unexpected end of the file inside an object'
+            : 'expected a key in double quotes'
+        )
+      }
+      this.string()
+      this.skipSpace()
+      if (this.text[this.at] !== ':') this.fail('expected : after the key')
+      this.at++
+      this.skipSpace()
+      this.value()
+      this.skipSpace()
+      const next = this.text[this.at]
+      if (next === ',') {
+        this.at++
+        continue
+      }
+      if (next === '}') {
+        this.at++
+        this.depth--
+        return
+      }
+      this.fail(
+        next === undefined
+          ? 'unexpected end of the file: } is missing'
+          : 'expected , or } after a value'
+      )
+    }
+  }
+
+  private array(): void {
+    this.nest()
+    this.at++
+    this.skipSpace()
+    if (this.text[this.at] === ']') {
+      this.at++
+      this.depth--
+      return
+    }
+    for (;;) {
+      this.skipSpace()
+      if (this.text[this.at] === ']') this.fail('trailing comma before ]')
+      this.value()
+      this.skipSpace()
+      const next = this.text[this.at]
+      if (next === ',') {
+        this.at++
+        continue
+      }
+      if (next === ']') {
+        this.at++
+        this.depth--
+        return
+      }
+      this.fail(
+        next === undefined
+          ? 'unexpected end of the file: ] is missing'
+          : 'expected , or ] after a value'
+      )
+    }
+  }
+
+  private string(): void {
+    const start = this.at
+    this.at++
+    while (this.at < this.text.length) {
+      const char = this.text[this.at]
+      if (char === '"') {
+        this.at++
+        return
+      }
+      if (char === '\\') {
+        const escape = this.text[this.at + 1]
+        if (escape === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.at + 2, this.at + 6))) {
+            this.fail('invalid \\u escape in a string')
+          }
+          this.at += 6
+          continue
+        }
+        if (escape === undefined || !'"\\/bfnrt'.includes(escape)) {
+          this.fail('invalid escape in a string')
+        }
+        this.at += 2
+        continue
+      }
+      if (char < ' ') this.fail('control character (such as a line break) inside a string')
+      this.at++
+    }
+    this.fail('unterminated string', start)
+  }
+
+  private number(): void {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.at))
+    if (!match) this.fail('invalid number')
+    this.at += match[0].length
+  }
+}
