@@ -9,7 +9,12 @@ export interface StubComment {
   id: number
   issueNumber: number
   body: string
+  /** Login of the comment's author. */
+  author: string
 }
+
+/** Who the workflow token comments as: `GET /user` refuses it, as GitHub does. */
+export const WORKFLOW_BOT = 'github-actions[bot]'
 
 export interface StubRequest {
   method: string
@@ -22,8 +27,13 @@ export interface StubRequest {
 }
 
 export interface GitHubApiStubOptions {
-  /** Comments present before the first request. */
-  comments?: Array<{ issueNumber: number; body: string }>
+  /** Comments present before the first request; the author is the workflow bot by default. */
+  comments?: Array<{ issueNumber: number; body: string; author?: string }>
+  /**
+   * The user the token belongs to (a personal access token): `GET /user` names it and new
+   * comments are theirs. Unset, the token is the workflow token: `GET /user` answers 403.
+   */
+  tokenUser?: string
   /** Largest page the list endpoint returns, whatever per_page asks (default 100). */
   maxPageSize?: number
   /** Answer every POST and PATCH with this status, as GitHub does for a read-only token. */
@@ -50,7 +60,12 @@ export async function startGitHubApiStub(
   const requests: StubRequest[] = []
   let nextId = 1000
   for (const seed of options.comments ?? []) {
-    comments.push({ id: nextId++, issueNumber: seed.issueNumber, body: seed.body })
+    comments.push({
+      id: nextId++,
+      issueNumber: seed.issueNumber,
+      body: seed.body,
+      author: seed.author ?? WORKFLOW_BOT
+    })
   }
   let baseUrl = ''
 
@@ -62,7 +77,7 @@ export async function startGitHubApiStub(
     body: comment.body,
     html_url: htmlUrl(owner, repo, comment),
     url: `${baseUrl}/repos/${owner}/${repo}/issues/comments/${comment.id}`,
-    user: { login: 'github-actions[bot]', type: 'Bot' }
+    user: { login: comment.author, type: comment.author.endsWith('[bot]') ? 'Bot' : 'User' }
   })
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -94,6 +109,13 @@ export async function startGitHubApiStub(
       })
     }
 
+    if (method === 'GET' && /^(?:\/api\/v3)?\/user$/.test(address.pathname)) {
+      if (!options.tokenUser) {
+        return send(response, 403, { message: 'Resource not accessible by integration' })
+      }
+      return send(response, 200, { login: options.tokenUser, type: 'User' })
+    }
+
     const list = ISSUE_COMMENTS.exec(address.pathname)
     if (list) {
       const [, owner, repo, number] = list
@@ -120,7 +142,12 @@ export async function startGitHubApiStub(
       if (method === 'POST') {
         const text = bodyText(body)
         if (text === undefined) return send(response, 422, { message: 'body is missing' })
-        const created: StubComment = { id: nextId++, issueNumber, body: text }
+        const created: StubComment = {
+          id: nextId++,
+          issueNumber,
+          body: text,
+          author: options.tokenUser ?? WORKFLOW_BOT
+        }
         comments.push(created)
         return send(response, 201, render(owner, repo, created))
       }
@@ -131,6 +158,10 @@ export async function startGitHubApiStub(
       const [, owner, repo, id] = one
       const existing = comments.find(c => c.id === Number(id))
       if (!existing) return send(response, 404, { message: 'Not Found' })
+      // GitHub lets a token edit only its own comments (without admin rights on the repo).
+      if (existing.author !== (options.tokenUser ?? WORKFLOW_BOT)) {
+        return send(response, 403, { message: 'Resource not accessible by integration' })
+      }
       const text = bodyText(body)
       if (text === undefined) return send(response, 422, { message: 'body is missing' })
       existing.body = text

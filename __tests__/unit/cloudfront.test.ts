@@ -52,6 +52,19 @@ beforeEach(() => {
 })
 
 describe('createClient', () => {
+  it('bounds every request in time and its retries in number', async () => {
+    const cloudfront = createClient({})
+    expect(await cloudfront.config.maxAttempts()).toBe(3)
+    const handler = cloudfront.config.requestHandler as unknown as {
+      configProvider: Promise<Record<string, unknown>>
+    }
+    expect(await handler.configProvider).toMatchObject({
+      connectionTimeout: 5_000,
+      requestTimeout: 10_000,
+      throwOnRequestTimeout: true
+    })
+  })
+
   it('uses AWS_REGION, then AWS_DEFAULT_REGION, then us-east-1', async () => {
     expect(await createClient({ AWS_REGION: 'eu-west-1' }).config.region()).toBe('eu-west-1')
     expect(await createClient({ AWS_DEFAULT_REGION: 'ap-south-1' }).config.region()).toBe(
@@ -63,6 +76,74 @@ describe('createClient', () => {
 
 describe('CloudFront Functions', () => {
   const api = createFunctionsApi('function', client)
+
+  describe('readStage', () => {
+    it('reads config and code of one version, consistently', async () => {
+      stubFunction(cf, { etag: 'ETAG2', liveEtag: 'ETAG1', liveCode: 'live code', comment: 'c' })
+      expect(await api.readStage(NAME, 'LIVE')).toMatchObject({
+        etag: 'ETAG1',
+        code: Buffer.from('live code'),
+        config: { comment: 'c' }
+      })
+    })
+
+    it('reads again when a writer changed the function between Describe and Get', async () => {
+      stubFunction(cf, { etag: 'ETAG2' })
+      cf.on(GetFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
+        .resolvesOnce({ ETag: 'ETAG3', FunctionCode: blob('newer') })
+        .resolves({ ETag: 'ETAG2', FunctionCode: blob(CODE) })
+      expect(await api.readStage(NAME, 'DEVELOPMENT')).toMatchObject({ etag: 'ETAG2' })
+      expect(cf).toHaveReceivedCommandTimes(GetFunctionCommand, 2)
+    })
+
+    it('gives up after three reads that never agree', async () => {
+      stubFunction(cf, { etag: 'ETAG2' })
+      cf.on(GetFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' }).resolves({
+        ETag: 'ETAG9',
+        FunctionCode: blob(CODE)
+      })
+      await expect(api.readStage(NAME, 'DEVELOPMENT')).rejects.toThrow(
+        'changed 3 times while it was being read'
+      )
+    })
+
+    it('is undefined for a stage that does not exist', async () => {
+      stubFunction(cf, { liveEtag: null })
+      expect(await api.readStage(NAME, 'LIVE')).toBeUndefined()
+    })
+  })
+
+  it('reads LIVE content with the function when asked', async () => {
+    stubFunction(cf, { etag: 'ETAG2', liveEtag: 'ETAG1', liveCode: 'live code' })
+    const current = await api.read(NAME, { tags: false, live: true })
+    expect(current?.live).toEqual({
+      etag: 'ETAG1',
+      content: { etag: 'ETAG1', config: expect.anything(), code: Buffer.from('live code') }
+    })
+  })
+
+  it('lists tags, keeping keys that name Object.prototype members', async () => {
+    cf.on(ListTagsForResourceCommand).resolves({
+      Tags: { Items: [{ Key: '__proto__', Value: 'x' }, { Key: 'team' }] }
+    })
+    const tags = await api.listTags(FUNCTION_ARN)
+    expect(Object.keys(tags)).toEqual(['__proto__', 'team'])
+    expect(tags.team).toBe('')
+  })
+
+  it('names the operation and the endpoint when a request times out', async () => {
+    const timeout = Object.assign(new Error('request exceeded the configured 10000 ms'), {
+      name: 'TimeoutError',
+      $metadata: { attempts: 3 }
+    })
+    cf.on(DescribeFunctionCommand).rejects(timeout)
+    const scoped = createFunctionsApi('function', client, {
+      AWS_ENDPOINT_URL_CLOUDFRONT: 'http://127.0.0.1:9'
+    })
+    await expect(scoped.describe(NAME, 'DEVELOPMENT')).rejects.toThrow(
+      'CloudFront at http://127.0.0.1:9 did not answer DescribeFunction after 3 attempts in time (TimeoutError)'
+    )
+  })
 
   describe('read', () => {
     it('is undefined when the function does not exist', async () => {

@@ -65,7 +65,12 @@ describe('upsertPullRequestComment against the GitHub API stub', () => {
     expect(first.action).toBe('created')
     expect(api.comments()).toHaveLength(1)
     const [created] = api.comments()
-    expect(created).toEqual({ id: created.id, issueNumber: 7, body: `${MARKER}\n## First run` })
+    expect(created).toEqual({
+      id: created.id,
+      issueNumber: 7,
+      body: `${MARKER}\n## First run`,
+      author: 'github-actions[bot]'
+    })
     expect(first.url).toBe(`https://github.com/octo/site/pull/7#issuecomment-${created.id}`)
 
     const second = await upsert({
@@ -76,11 +81,18 @@ describe('upsertPullRequestComment against the GitHub API stub', () => {
 
     expect(second).toEqual({ action: 'updated', url: first.url })
     expect(api.comments()).toEqual([
-      { id: created.id, issueNumber: 7, body: `${MARKER}\n## Second run` }
+      {
+        id: created.id,
+        issueNumber: 7,
+        body: `${MARKER}\n## Second run`,
+        author: 'github-actions[bot]'
+      }
     ])
     expect(api.requests().map(r => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+      'GET /user',
       'GET /repos/octo/site/issues/7/comments',
       'POST /repos/octo/site/issues/7/comments',
+      'GET /user',
       'GET /repos/octo/site/issues/7/comments',
       `PATCH /repos/octo/site/issues/comments/${created.id}`
     ])
@@ -110,7 +122,7 @@ describe('upsertPullRequestComment against the GitHub API stub', () => {
     expect(api.comments().find(c => c.issueNumber === 8)?.body).toBe(
       `${MARKER}\nanother pull request`
     )
-    const reads = api.requests().filter(r => r.method === 'GET')
+    const reads = api.requests().filter(r => r.method === 'GET' && r.path !== '/user')
     expect(reads).toHaveLength(2)
     expect(reads[1].path).toMatch(/[?&]page=2\b/)
   })
@@ -125,6 +137,37 @@ describe('upsertPullRequestComment against the GitHub API stub', () => {
     expect(api.comments().map(c => c.body)).toEqual([
       `${MARKER}\nc`,
       '<!-- cloudfront-function-deploy:connection-function/mtls -->\nb'
+    ])
+  })
+
+  it("never edits someone else's comment that carries the marker", async () => {
+    const api = await stub({
+      comments: [{ issueNumber: 7, body: `${MARKER}\nplanted`, author: 'mallory' }]
+    })
+
+    const result = await upsert({ token: TOKEN, body: 'ours', marker: 'function/viewer-request' })
+
+    expect(result.action).toBe('created')
+    expect(api.comments().map(c => [c.author, c.body])).toEqual([
+      ['mallory', `${MARKER}\nplanted`],
+      ['github-actions[bot]', `${MARKER}\nours`]
+    ])
+  })
+
+  it("edits the comment of a personal access token's own user", async () => {
+    const api = await stub({
+      tokenUser: 'deploy-bot',
+      comments: [
+        { issueNumber: 7, body: `${MARKER}\nfrom the workflow token` },
+        { issueNumber: 7, body: `${MARKER}\nold`, author: 'deploy-bot' }
+      ]
+    })
+
+    await upsert({ token: TOKEN, body: 'new', marker: 'function/viewer-request' })
+
+    expect(api.comments().map(c => c.body)).toEqual([
+      `${MARKER}\nfrom the workflow token`,
+      `${MARKER}\nnew`
     ])
   })
 

@@ -265,6 +265,29 @@ describe('run', () => {
     expect(core.outputs()['summary-markdown']).toContain('> [!CAUTION]')
   })
 
+  it('prints function logs and errors so that no line can become a workflow command', async () => {
+    stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1', code: '// old\n' })
+    cf.on(UpdateFunctionCommand).resolves({
+      ETag: 'ETAG2',
+      FunctionSummary: sdkFunctionSummary({})
+    })
+    cf.on(TestFunctionCommand).resolves({
+      TestResult: {
+        ComputeUtilization: '9',
+        FunctionExecutionLogs: ['::error title=x::y', '  ::add-mask::DEVELOPMENT', '##[warning]z'],
+        FunctionErrorMessage: 'Error: x\n::add-mask::DEVELOPMENT\n ::notice::z'
+      }
+    })
+    inputs({ publish: 'true', 'test-events': 'tests/index.json' })
+    await run()
+    const printed = core.info.mock.calls.flatMap(([text]) => String(text).split('\n'))
+    expect(printed.some(line => line.includes('add-mask'))).toBe(true)
+    expect(printed.filter(line => /^\s*(::|##\[)/.test(line))).toEqual([])
+    // Failures go through core's command escaping: line breaks cannot start a new command.
+    const failed = String(core.setFailed.mock.calls[0]?.[0])
+    expect(failed).toContain('::add-mask::DEVELOPMENT')
+  })
+
   it('resolves a store name to its ARN before the create', async () => {
     stubMissingFunction(cf)
     cf.on(DescribeKeyValueStoreCommand, { Name: 'redirects' }).resolves({

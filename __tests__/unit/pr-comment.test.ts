@@ -4,6 +4,7 @@ interface Comment {
   id: number
   body?: string
   html_url: string
+  user?: { login: string }
 }
 
 // A mutable stand-in for github.context: each test sets the event it needs.
@@ -22,8 +23,9 @@ const iterator = jest.fn((_route: unknown, _params: Record<string, unknown>) =>
     for (const data of pages) yield { data }
   })()
 )
+const getAuthenticated = jest.fn<() => Promise<{ data: { login: string } }>>()
 const octokit = {
-  rest: { issues: { listComments, createComment, updateComment } },
+  rest: { issues: { listComments, createComment, updateComment }, users: { getAuthenticated } },
   paginate: { iterator }
 }
 const getOctokit = jest.fn((_token: string, _options?: { baseUrl?: string }) => octokit)
@@ -36,8 +38,13 @@ const { upsertPullRequestComment, markerLine, commentBody, MAX_COMMENT_LENGTH } 
 const TOKEN = 'ghs_secretTokenValue123'
 const MARKER = '<!-- cloudfront-function-deploy:function/viewer-request -->'
 
-function comment(id: number, body: string): Comment {
-  return { id, body, html_url: `https://github.com/octo/site/pull/7#issuecomment-${id}` }
+function comment(id: number, body: string, author = 'github-actions[bot]'): Comment {
+  return {
+    id,
+    body,
+    html_url: `https://github.com/octo/site/pull/7#issuecomment-${id}`,
+    user: { login: author }
+  }
 }
 
 function httpError(status: number, message: string): Error & { status: number } {
@@ -56,6 +63,8 @@ beforeEach(() => {
   pages = [[]]
   delete process.env.GITHUB_API_URL
   createComment.mockImplementation(async () => ({ data: comment(100, '') }))
+  // The workflow token may not read /user.
+  getAuthenticated.mockRejectedValue(httpError(403, 'Resource not accessible by integration'))
   updateComment.mockImplementation(async params => ({
     data: comment(params.comment_id as number, '')
   }))
@@ -147,6 +156,30 @@ describe('upsertPullRequestComment', () => {
     expect(result.action).toBe('updated')
     expect(updateComment).toHaveBeenCalledWith(expect.objectContaining({ comment_id: 102 }))
     expect(createComment).not.toHaveBeenCalled()
+  })
+
+  it('ignores a marker in a comment someone else wrote, and posts its own', async () => {
+    pages = [[comment(5, `${MARKER}\n## Hijacked`, 'mallory')]]
+
+    const result = await upsertPullRequestComment(options)
+
+    expect(result.action).toBe('created')
+    expect(updateComment).not.toHaveBeenCalled()
+  })
+
+  it('ignores its own comment when the marker is not at the start', async () => {
+    pages = [[comment(5, `quoting: ${MARKER}`)]]
+
+    expect((await upsertPullRequestComment(options)).action).toBe('created')
+  })
+
+  it("edits the comment of a personal access token's user", async () => {
+    getAuthenticated.mockResolvedValue({ data: { login: 'deploy-bot' } })
+    pages = [[comment(4, `${MARKER}\nold`), comment(5, `${MARKER}\nold`, 'deploy-bot')]]
+
+    await upsertPullRequestComment(options)
+
+    expect(updateComment).toHaveBeenCalledWith(expect.objectContaining({ comment_id: 5 }))
   })
 
   it('works on pull_request_target events', async () => {

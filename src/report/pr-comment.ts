@@ -84,9 +84,16 @@ export async function upsertPullRequestComment(
   const marked = markerLine(marker)
   const body = commentBody(marker, options.body)
 
-  let step = 'list the comments'
+  let step = 'find who the token comments as'
   try {
-    const existing = await findComment(octokit, { owner, repo, issue_number: issueNumber }, marked)
+    const author = await tokenIdentity(octokit)
+    step = 'list the comments'
+    const existing = await findComment(
+      octokit,
+      { owner, repo, issue_number: issueNumber },
+      marked,
+      author
+    )
     if (existing) {
       step = `update comment ${existing}`
       const { data } = await octokit.rest.issues.updateComment({
@@ -122,18 +129,44 @@ export async function upsertPullRequestComment(
 
 type Octokit = ReturnType<typeof github.getOctokit>
 
-/** The id of the first comment that carries the marker, reading page by page. */
+/** The login comments written with the workflow token appear under. */
+export const WORKFLOW_TOKEN_AUTHOR = 'github-actions[bot]'
+
+/**
+ * Who comments made with this token are written by. A personal access token can ask
+ * (`GET /user`); the workflow token cannot (GitHub answers 403 or 401): its comments are
+ * written by github-actions[bot].
+ */
+async function tokenIdentity(octokit: Octokit): Promise<string> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated()
+    return data.login
+  } catch (error) {
+    const status = httpStatus(error)
+    if (status === 401 || status === 403 || status === 404) return WORKFLOW_TOKEN_AUTHOR
+    throw error
+  }
+}
+
+/**
+ * The id of this run's sticky comment: the first that starts with the marker **and** was
+ * written by the token's own identity, reading page by page. A marker in anyone else's
+ * comment is ignored, so nobody can make the action edit (or vouch for) their comment.
+ */
 async function findComment(
   octokit: Octokit,
   issue: { owner: string; repo: string; issue_number: number },
-  marked: string
+  marked: string,
+  author: string
 ): Promise<number | undefined> {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     ...issue,
     per_page: 100
   })
   for await (const page of pages) {
-    const found = page.data.find(comment => comment.body?.includes(marked))
+    const found = page.data.find(
+      comment => comment.user?.login === author && comment.body?.startsWith(marked)
+    )
     if (found) return found.id
   }
   return undefined
