@@ -1,36 +1,49 @@
-// npm run emulator -- --port <n> [--state <file>] [--latency <ms>]
+// npm run emulator -- --port <n> [--host <addr>] [--state <file>] [--latency <ms>]
 //   [--publishing-delay <ms>] [--compute-budget <ms>]
 import { parseArgs } from 'node:util'
 import { startEmulator } from './index.js'
+import { checkSetting, SETTING_RULES, type Settings } from './settings.js'
 
-function number(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined
+function fail(message: string): never {
+  console.error(message)
+  process.exit(2)
+}
+
+function port(raw: string | undefined): number {
+  if (raw === undefined) return 0
   const n = Number(raw)
-  if (!Number.isFinite(n) || n < 0) {
-    console.error(`--${name} must be a non-negative number, got ${raw}`)
-    process.exit(2)
-  }
+  if (!Number.isInteger(n) || n < 0 || n > 65_535) fail(`--port must be 0 to 65535, got ${raw}`)
   return n
 }
 
 async function main(): Promise<void> {
+  const names = Object.keys(SETTING_RULES) as (keyof Settings)[]
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
       state: { type: 'string' },
-      latency: { type: 'string' },
-      'publishing-delay': { type: 'string' },
-      'compute-budget': { type: 'string' }
+      ...Object.fromEntries(names.map(n => [SETTING_RULES[n].flag, { type: 'string' as const }]))
     }
   })
+  const settings: Partial<Settings> = {}
+  for (const name of names) {
+    const { flag } = SETTING_RULES[name]
+    const raw = values[flag as keyof typeof values] as string | undefined
+    if (raw === undefined) continue
+    try {
+      settings[name] = checkSetting(name, raw.trim() === '' ? NaN : Number(raw))
+    } catch {
+      fail(
+        `--${flag} must be a number of milliseconds ${SETTING_RULES[name].positive ? '> 0' : '>= 0'}, got ${raw}`
+      )
+    }
+  }
   const emulator = await startEmulator({
-    port: number('port', values.port) ?? 0,
-    host: values.host,
-    stateFile: values.state,
-    latencyMs: number('latency', values.latency),
-    publishingDelayMs: number('publishing-delay', values['publishing-delay']),
-    computeBudgetMs: number('compute-budget', values['compute-budget'])
+    port: port(values.port as string | undefined),
+    host: values.host as string | undefined,
+    stateFile: values.state as string | undefined,
+    ...settings
   })
   console.log(`CloudFront emulator listening on ${emulator.url}`)
 

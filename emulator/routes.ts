@@ -1,7 +1,8 @@
 // HTTP routes of the 2020-05-31 API mapped to operations on the state.
 import { ApiError, invalid } from './errors.js'
 import { runFunction } from './sandbox.js'
-import type { FunctionRecord, State } from './state.js'
+import { stageOf, type FunctionRecord } from './functions.js'
+import type { State } from './state.js'
 import { checkMaxItems, checkStage, MAX_EVENT_BYTES, type Kind } from './validation.js'
 import {
   parseBody,
@@ -24,10 +25,18 @@ export interface ApiRequest {
   baseUrl: string
 }
 
+/** The resource a request addressed: a name or Id for its kind, or an ARN. */
+export interface Subject {
+  kind: Kind | 'key-value-store'
+  key: string
+}
+
 export interface ApiResponse {
   status: number
   headers: Record<string, string>
   body?: string | Buffer
+  /** Set by handlers whose request names its resource only in the body or the query. */
+  subject?: Subject
 }
 
 export interface Env {
@@ -35,7 +44,8 @@ export interface Env {
   computeBudgetMs: number
 }
 
-type Handler = (req: ApiRequest, env: Env) => ApiResponse
+/** May be async: running function code for TestFunction can be. */
+type Handler = (req: ApiRequest, env: Env) => ApiResponse | Promise<ApiResponse>
 
 const XML = 'text/xml'
 const xml = (status: number, body: string, headers: Record<string, string> = {}): ApiResponse => ({
@@ -58,32 +68,35 @@ const CODE = { function: 'FunctionCode', 'connection-function': 'ConnectionFunct
 function create(kind: Kind): Handler {
   return (req, { state }) => {
     const body = parseBody(req.body)
-    const rec = state.create(kind, {
+    const rec = state.functions.create(kind, {
       name: childText(body, 'Name'),
       config: readConfig(child(body, CONFIG[kind])),
       code: readBlob(body, CODE[kind]),
       tags: tagsRecord(readTags(child(body, 'Tags')))
     })
-    return xml(201, doc(ROOT[kind], summaryXml(state, rec, 'DEVELOPMENT')), {
-      ETag: rec.development.etag,
-      Location: `${req.baseUrl}/2020-05-31/${kind}/${kind === 'function' ? rec.arn : rec.id}`
-    })
+    return {
+      ...xml(201, doc(ROOT[kind], summaryXml(rec, 'DEVELOPMENT')), {
+        ETag: rec.development.etag,
+        Location: `${req.baseUrl}/2020-05-31/${kind}/${kind === 'function' ? rec.arn : rec.id}`
+      }),
+      subject: { kind, key: rec.id }
+    }
   }
 }
 
 function describe(kind: Kind): Handler {
   return (req, { state }) => {
     const stage = checkStage(req.query.get('Stage') ?? undefined) ?? 'DEVELOPMENT'
-    const rec = state.get(kind, req.params.key)
-    const v = state.version(rec, stage)
-    return xml(200, doc(ROOT[kind], summaryXml(state, rec, stage)), { ETag: v.etag })
+    const rec = state.functions.get(kind, req.params.key)
+    const v = stageOf(rec, stage)
+    return xml(200, doc(ROOT[kind], summaryXml(rec, stage)), { ETag: v.etag })
   }
 }
 
 function getCode(kind: Kind): Handler {
   return (req, { state }) => {
     const stage = checkStage(req.query.get('Stage') ?? undefined) ?? 'DEVELOPMENT'
-    const v = state.version(state.get(kind, req.params.key), stage)
+    const v = stageOf(state.functions.get(kind, req.params.key), stage)
     return {
       status: 200,
       headers: { 'Content-Type': 'application/octet-stream', ETag: v.etag },
@@ -95,7 +108,7 @@ function getCode(kind: Kind): Handler {
 function update(kind: Kind): Handler {
   return (req, { state }) => {
     const body = parseBody(req.body)
-    const rec = state.update(kind, req.params.key, header(req, 'If-Match'), {
+    const rec = state.functions.update(kind, req.params.key, header(req, 'If-Match'), {
       config: readConfig(child(body, CONFIG[kind])),
       code: readBlob(body, CODE[kind])
     })
@@ -103,33 +116,33 @@ function update(kind: Kind): Handler {
     // The model names UpdateFunction's header "ETtag" and the SDK reads it there.
     const headers: Record<string, string> =
       kind === 'function' ? { ETtag: etag, ETag: etag } : { ETag: etag }
-    return xml(200, doc(ROOT[kind], summaryXml(state, rec, 'DEVELOPMENT')), headers)
+    return xml(200, doc(ROOT[kind], summaryXml(rec, 'DEVELOPMENT')), headers)
   }
 }
 
 function publish(kind: Kind): Handler {
   return (req, { state }) => {
-    const rec = state.publish(kind, req.params.key, header(req, 'If-Match'))
+    const rec = state.functions.publish(kind, req.params.key, header(req, 'If-Match'))
     // No ETag header, as the service.
-    return xml(200, doc(ROOT[kind], summaryXml(state, rec, 'LIVE')))
+    return xml(200, doc(ROOT[kind], summaryXml(rec, 'LIVE')))
   }
 }
 
 function remove(kind: Kind): Handler {
   return (req, { state }) => {
-    state.delete(kind, req.params.key, header(req, 'If-Match'))
+    state.functions.delete(kind, req.params.key, header(req, 'If-Match'))
     return { status: 204, headers: {} }
   }
 }
 
 function test(kind: Kind): Handler {
-  return (req, env) => {
+  return async (req, env) => {
     const { state } = env
     const body = parseBody(req.body)
-    const rec: FunctionRecord = state.get(kind, req.params.key)
-    state.checkIfMatch(rec, header(req, 'If-Match'))
+    const rec: FunctionRecord = state.functions.get(kind, req.params.key)
+    state.functions.checkIfMatch(rec, header(req, 'If-Match'))
     const stage = checkStage(childText(body, 'Stage')) ?? 'DEVELOPMENT'
-    const v = state.version(rec, stage)
+    const v = stageOf(rec, stage)
     const eventName = kind === 'function' ? 'EventObject' : 'ConnectionObject'
     const event = readBlob(body, eventName)
     if (!event) throw invalid(`${eventName} is required.`)
@@ -143,14 +156,15 @@ function test(kind: Kind): Handler {
       throw invalid(`${eventName} is not valid JSON.`)
     }
     const storeArn = v.config.keyValueStoreArns[0]
-    const result = runFunction({
+    // Awaited: the shared runtime that replaces the sandbox runs code asynchronously.
+    const result = await runFunction({
       kind,
       code: v.code.toString('utf8'),
       runtime: v.config.runtime,
       event: eventText,
-      defaultStoreId: storeArn ? state.storeById(storeArn)?.id : undefined,
+      defaultStoreId: storeArn ? state.stores.byIdOrArn(storeArn)?.id : undefined,
       readKey: (storeId, key) => {
-        const store = state.storeById(storeId)
+        const store = state.stores.byIdOrArn(storeId)
         if (!store) return undefined
         return Object.hasOwn(store.values, key) ? store.values[key] : null
       },
@@ -159,7 +173,7 @@ function test(kind: Kind): Handler {
     const p = kind === 'function' ? 'Function' : 'ConnectionFunction'
     const logs = result.logs.map(l => leaf('member', l))
     const inner = [
-      el(ROOT[kind], summaryXml(state, rec, stage)),
+      el(ROOT[kind], summaryXml(rec, stage)),
       leaf('ComputeUtilization', result.computeUtilization),
       el(`${p}ExecutionLogs`, ...logs),
       leaf(`${p}ErrorMessage`, result.error),
@@ -173,8 +187,8 @@ function test(kind: Kind): Handler {
 const listFunctions: Handler = (req, { state }) => {
   const max = checkMaxItems(req.query.get('MaxItems') ?? undefined)
   const stage = checkStage(req.query.get('Stage') ?? undefined)
-  const page = state.list('function', stage, req.query.get('Marker') || undefined, max)
-  const items = page.items.map(r => el('FunctionSummary', summaryXml(state, r.rec, r.stage)))
+  const page = state.functions.list('function', stage, req.query.get('Marker') || undefined, max)
+  const items = page.items.map(r => el('FunctionSummary', summaryXml(r.rec, r.stage)))
   return xml(
     200,
     doc(
@@ -191,10 +205,9 @@ const listConnectionFunctions: Handler = (req, { state }) => {
   const body = parseBody(req.body)
   const max = checkMaxItems(childText(body, 'MaxItems'))
   const stage = checkStage(childText(body, 'Stage'))
-  const page = state.list('connection-function', stage, childText(body, 'Marker') || undefined, max)
-  const items = page.items.map(r =>
-    el('ConnectionFunctionSummary', summaryXml(state, r.rec, r.stage))
-  )
+  const marker = childText(body, 'Marker') || undefined
+  const page = state.functions.list('connection-function', stage, marker, max)
+  const items = page.items.map(r => el('ConnectionFunctionSummary', summaryXml(r.rec, r.stage)))
   return xml(
     200,
     doc(
@@ -212,20 +225,34 @@ const createStore: Handler = (req, { state }) => {
   if (child(body, 'ImportSource')) {
     throw new ApiError('UnsupportedOperation', 'Importing from S3 is not supported here.')
   }
-  const s = state.createStore({
+  const s = state.stores.create({
     name: childText(body, 'Name'),
     comment: childText(body, 'Comment'),
     tags: tagsRecord(readTags(child(body, 'Tags')))
   })
-  return xml(201, doc('KeyValueStore', storeXml(s)), {
-    ETag: s.etag,
-    Location: `${req.baseUrl}/2020-05-31/key-value-store/${s.arn}`
-  })
+  return {
+    ...xml(201, doc('KeyValueStore', storeXml(s)), {
+      ETag: s.etag,
+      Location: `${req.baseUrl}/2020-05-31/key-value-store/${s.arn}`
+    }),
+    subject: { kind: 'key-value-store', key: s.name }
+  }
 }
 
 const describeStore: Handler = (req, { state }) => {
-  const s = state.store(req.params.key)
+  const s = state.stores.get(req.params.key)
   return xml(200, doc('KeyValueStore', storeXml(s)), { ETag: s.etag })
+}
+
+const updateStore: Handler = (req, { state }) => {
+  const body = parseBody(req.body)
+  const s = state.stores.update(req.params.key, header(req, 'If-Match'), childText(body, 'Comment'))
+  return xml(200, doc('KeyValueStore', storeXml(s)), { ETag: s.etag })
+}
+
+const deleteStore: Handler = (req, { state }) => {
+  state.stores.delete(req.params.key, header(req, 'If-Match'))
+  return { status: 204, headers: {} }
 }
 
 const listStores: Handler = (req, { state }) => {
@@ -234,7 +261,7 @@ const listStores: Handler = (req, { state }) => {
   const page =
     status && status !== 'READY'
       ? { items: [], nextMarker: undefined }
-      : state.listStores(req.query.get('Marker') || undefined, max)
+      : state.stores.list(req.query.get('Marker') || undefined, max)
   const items = page.items.map(s => el('KeyValueStore', storeXml(s)))
   return xml(
     200,
@@ -248,20 +275,29 @@ const listStores: Handler = (req, { state }) => {
   )
 }
 
+/** The resource a tagging request names by ARN. */
+function arnSubject(arn: string | undefined): Subject | undefined {
+  const m = /:(function|connection-function|key-value-store)\/([^/]+)$/.exec(arn ?? '')
+  return m ? { kind: m[1] as Subject['kind'], key: arn! } : undefined
+}
+
 const tagResource: Handler = (req, { state }) => {
-  state.tagResource(req.query.get('Resource') ?? undefined, readTags(parseBody(req.body)))
-  return { status: 204, headers: {} }
+  const arn = req.query.get('Resource') ?? undefined
+  state.tags.tag(arn, readTags(parseBody(req.body)))
+  return { status: 204, headers: {}, subject: arnSubject(arn) }
 }
 
 const untagResource: Handler = (req, { state }) => {
+  const arn = req.query.get('Resource') ?? undefined
   const keys = children(child(parseBody(req.body), 'Items'), 'Key').map(k => k.text)
-  state.untagResource(req.query.get('Resource') ?? undefined, keys)
-  return { status: 204, headers: {} }
+  state.tags.untag(arn, keys)
+  return { status: 204, headers: {}, subject: arnSubject(arn) }
 }
 
 const listTags: Handler = (req, { state }) => {
-  const tags = state.listTags(req.query.get('Resource') ?? undefined)
-  return xml(200, doc('Tags', tagsXml(tags)))
+  const arn = req.query.get('Resource') ?? undefined
+  const tags = state.tags.list(arn)
+  return { ...xml(200, doc('Tags', tagsXml(tags))), subject: arnSubject(arn) }
 }
 
 // ---- routing ---------------------------------------------------------------------
@@ -357,6 +393,18 @@ const routes: Route[] = [
     handler: describeStore
   },
   {
+    method: 'PUT',
+    path: new RegExp(`${P}/key-value-store/${SEG}$`),
+    operation: 'UpdateKeyValueStore',
+    handler: updateStore
+  },
+  {
+    method: 'DELETE',
+    path: new RegExp(`${P}/key-value-store/${SEG}$`),
+    operation: 'DeleteKeyValueStore',
+    handler: deleteStore
+  },
+  {
     method: 'POST',
     path: new RegExp(`${P}/tagging$`),
     operation: 'TagResource',
@@ -382,6 +430,8 @@ export interface Matched {
   operation: string
   handler: Handler
   params: Record<string, string>
+  /** The resource the path names, when it names one. */
+  subject?: Subject
 }
 
 export function route(method: string, path: string, query: URLSearchParams): Matched | undefined {
@@ -390,14 +440,25 @@ export function route(method: string, path: string, query: URLSearchParams): Mat
     if (r.queryOperation && query.get('Operation') !== r.queryOperation) continue
     const m = r.path.exec(path)
     if (!m) continue
-    const params: Record<string, string> = {}
-    if (m[1] !== undefined) params.key = decodeURIComponent(m[1])
-    return { operation: r.operation, handler: r.handler, params }
+    if (m[1] === undefined) return { operation: r.operation, handler: r.handler, params: {} }
+    const key = decodePath(m[1])
+    const subject: Subject = { kind: resourceOf(r.operation), key }
+    return { operation: r.operation, handler: r.handler, params: { key }, subject }
   }
   return undefined
 }
 
-/** Which kind of function an operation addresses. */
-export function targetKind(operation: string): Kind {
+/** A malformed escape names no resource rather than failing the request outright. */
+function decodePath(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+/** Which kind of resource an operation addresses. */
+export function resourceOf(operation: string): Subject['kind'] {
+  if (operation.includes('KeyValueStore')) return 'key-value-store'
   return operation.includes('ConnectionFunction') ? 'connection-function' : 'function'
 }

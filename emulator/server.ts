@@ -2,22 +2,20 @@
 // and the /__emulator/ control endpoints for out-of-process users.
 import { randomUUID } from 'node:crypto'
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { performance } from 'node:perf_hooks'
+import type { AddressInfo, Socket } from 'node:net'
+import { setTimeout as delay } from 'node:timers/promises'
+import { runControl, UnknownControl, type ControlTarget } from './controls.js'
 import { ApiError } from './errors.js'
-import { Faults, WRITE_OPERATIONS, type Fault, type RequestLogEntry } from './faults.js'
-import { route, targetKind, type ApiResponse } from './routes.js'
+import { Faults, WRITE_OPERATIONS, type Fault } from './faults.js'
+import type { FunctionRecord } from './functions.js'
+import { actOnFunction, editFunction, editStore } from './other-writer.js'
+import { now, RequestLog, type RequestLogEntry } from './request-log.js'
+import { resourceOf, route, type ApiResponse, type Matched, type Subject } from './routes.js'
+import { resolveSettings, type Settings } from './settings.js'
 import { State } from './state.js'
-import type { Kind } from './validation.js'
 import { doc, leaf, el } from './xml.js'
 
-export interface Settings {
-  latencyMs: number
-  computeBudgetMs: number
-}
-
-const now = (): number => performance.timeOrigin + performance.now()
-const sleep = (ms: number) => new Promise<void>(r => setTimeout(r, ms))
+const CONTROL_PREFIX = '/__emulator/'
 
 function errorResponse(err: ApiError, requestId: string): ApiResponse {
   const body = doc(
@@ -28,6 +26,11 @@ function errorResponse(err: ApiError, requestId: string): ApiResponse {
   return { status: err.status, headers: { 'Content-Type': 'text/xml' }, body }
 }
 
+const serverError = (status: 500 | 503 | undefined): ApiError =>
+  status === 503
+    ? new ApiError('ServiceUnavailable', 'Service unavailable', 503)
+    : new ApiError('InternalError', 'We encountered an internal error.', 500)
+
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
@@ -37,19 +40,32 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   })
 }
 
-export class EmulatorServer {
-  readonly state = new State()
-  readonly faults = new Faults()
-  readonly settings: Settings = { latencyMs: 0, computeBudgetMs: 1 }
-  /** What reset() returns to: the values the emulator was started with. */
-  private defaults = { latencyMs: 0, computeBudgetMs: 1, publishingDelayMs: 300 }
-  private log: RequestLogEntry[] = []
-  private server = http.createServer((req, res) => void this.handle(req, res))
-  private sockets = new Set<import('node:net').Socket>()
+/** One API request on its way through the fault pipeline. */
+interface Exchange {
+  req: http.IncomingMessage
+  res: http.ServerResponse
+  url: URL
+  body: Buffer
+  entry: RequestLogEntry
+  requestId: string
+}
 
-  constructor(options: Partial<Settings & { publishingDelayMs: number }> = {}) {
-    this.defaults = { ...this.defaults, ...options }
-    this.applyDefaults()
+export class EmulatorServer implements ControlTarget {
+  readonly settings: Settings
+  readonly state: State
+  readonly faults = new Faults()
+  readonly log = new RequestLog()
+  /** What reset() returns to: the values the emulator was started with. */
+  private readonly initial: Readonly<Settings>
+  /** Aborts latency and stall waits when the server closes. */
+  private readonly closing = new AbortController()
+  private readonly server = http.createServer((req, res) => void this.handle(req, res))
+  private readonly sockets = new Set<Socket>()
+
+  constructor(overrides: Partial<Settings> = {}) {
+    this.initial = Object.freeze(resolveSettings(overrides))
+    this.settings = { ...this.initial }
+    this.state = new State(this.settings)
     this.server.on('connection', s => {
       this.sockets.add(s)
       s.on('close', () => this.sockets.delete(s))
@@ -63,19 +79,33 @@ export class EmulatorServer {
     })
   }
 
+  /** Stalled and slow requests are dropped: closing never waits for them. */
   close(): Promise<void> {
+    this.closing.abort()
     return new Promise(resolve => {
       this.server.close(() => resolve())
       for (const s of this.sockets) s.destroy()
     })
   }
 
-  requestLog(): RequestLogEntry[] {
-    return this.log.map(e => ({ ...e }))
+  /** Forgets all resources, faults and the log; settings return to their start values. */
+  reset(): void {
+    Object.assign(this.settings, this.initial)
+    this.state.reset()
+    this.faults.clear()
+    this.log.clear()
   }
 
-  clearRequestLog(): void {
-    this.log = []
+  /** Waits unless the server closes first; false when it did. */
+  private async pause(ms: number): Promise<boolean> {
+    if (ms > 0) {
+      try {
+        await delay(ms, undefined, { signal: this.closing.signal })
+      } catch {
+        return false
+      }
+    }
+    return !this.closing.signal.aborted
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -88,81 +118,130 @@ export class EmulatorServer {
     } catch {
       return
     }
-    if (url.pathname.startsWith('/__emulator/')) {
-      this.control(method, url.pathname.slice('/__emulator/'.length), body, res)
+    if (url.pathname.startsWith(CONTROL_PREFIX)) {
+      this.control(method, url.pathname.slice(CONTROL_PREFIX.length), body, res)
       return
     }
-
     const matched = route(method, url.pathname, url.searchParams)
     const operation = matched?.operation ?? 'Unknown'
-    const requestId = randomUUID()
-    const entry: RequestLogEntry = {
+    const entry = this.log.open({
       operation,
       method,
       path: url.pathname + url.search,
-      status: 0,
       start,
-      end: start,
       write: WRITE_OPERATIONS.has(operation)
+    })
+    await this.serve({ req, res, url, body, entry, requestId: randomUUID() }, matched)
+  }
+
+  /** The fault pipeline around one API request; faults fire in the order of this method. */
+  private async serve(x: Exchange, matched: Matched | undefined): Promise<void> {
+    const { operation } = x.entry
+    if (!(await this.pause(this.settings.latencyMs))) return
+
+    const early = this.faults.take(operation, ['reset', 'throttle', 'server-error', 'stall'])
+    switch (early?.type) {
+      case 'reset':
+        return this.drop(x)
+      case 'throttle':
+        return this.answer(
+          x,
+          errorResponse(new ApiError('Throttling', 'Rate exceeded', 400), x.requestId)
+        )
+      case 'server-error':
+        return this.answer(x, errorResponse(serverError(early.status), x.requestId))
+      case 'stall':
+        if (early.ms === undefined) {
+          // No answer at all: the request stays open until the client or close() ends it.
+          x.req.socket.once('close', () => (x.entry.end = now()))
+          return
+        }
+        if (!(await this.pause(early.ms))) return
     }
-    this.log.push(entry)
+    if (!matched) {
+      const what = `${x.entry.method} ${x.url.pathname}`
+      const err = new ApiError('UnsupportedOperation', `No operation for ${what}`)
+      return this.answer(x, errorResponse(err, x.requestId))
+    }
 
-    if (this.settings.latencyMs > 0) await sleep(this.settings.latencyMs)
+    if (matched.subject) this.concurrentWrite(operation, matched.subject)
+    let out = await this.dispatch(x, matched)
+    const committed = out.status < 300
+    if (committed && this.faults.take(operation, ['omit-etag'])) {
+      delete out.headers.ETag
+      delete out.headers.ETtag
+    }
+    const lost = committed ? this.faults.take(operation, ['lost-answer']) : undefined
+    // The other writer acts before the answer leaves, so the client's next request
+    // can only see its change; the answer itself was computed before it.
+    this.writeAfter(operation, out.subject ?? matched.subject)
+    if (lost?.answer === 'reset') return this.drop(x)
+    if (lost) out = errorResponse(serverError(lost.status), x.requestId)
+    this.answer(x, out)
+  }
 
-    const early = this.faults.take(operation, ['reset', 'throttle', 'server-error'])
-    if (early?.type === 'reset') {
-      entry.end = now()
-      req.socket.destroy()
+  private async dispatch(x: Exchange, matched: Matched): Promise<ApiResponse> {
+    try {
+      return await matched.handler(
+        {
+          method: x.entry.method,
+          params: matched.params,
+          query: x.url.searchParams,
+          headers: x.req.headers,
+          body: x.body,
+          baseUrl: `http://${x.req.headers.host ?? 'localhost'}`
+        },
+        { state: this.state, computeBudgetMs: this.settings.computeBudgetMs }
+      )
+    } catch (e) {
+      const err =
+        e instanceof ApiError ? e : new ApiError('InternalError', `Internal error: ${String(e)}`)
+      return errorResponse(err, x.requestId)
+    }
+  }
+
+  private answer(x: Exchange, out: ApiResponse): void {
+    x.entry.status = out.status
+    x.res.on('finish', () => (x.entry.end = now()))
+    x.res.writeHead(out.status, { ...out.headers, 'x-amzn-RequestId': x.requestId })
+    x.res.end(out.body)
+  }
+
+  /** The connection ends without an answer; the log keeps status 0. */
+  private drop(x: Exchange): void {
+    x.entry.end = now()
+    x.req.socket.destroy()
+  }
+
+  /** Another writer edits the resource just before the write, so its If-Match is stale. */
+  private concurrentWrite(operation: string, subject: Subject): void {
+    if (subject.kind === 'key-value-store') {
+      const store = () => this.state.stores.all().find(s => s.name === subject.key)
+      if (this.faults.take(operation, ['concurrent-write'], () => store() !== undefined)) {
+        editStore(this.state, store()!)
+      }
       return
     }
-    let out: ApiResponse
-    if (early?.type === 'throttle') {
-      out = errorResponse(new ApiError('Throttling', 'Rate exceeded', 400), requestId)
-    } else if (early?.type === 'server-error') {
-      const err =
-        early.status === 503
-          ? new ApiError('ServiceUnavailable', 'Service unavailable', 503)
-          : new ApiError('InternalError', 'We encountered an internal error.', 500)
-      out = errorResponse(err, requestId)
-    } else if (!matched) {
-      out = errorResponse(
-        new ApiError('UnsupportedOperation', `No operation for ${method} ${url.pathname}`),
-        requestId
-      )
-    } else {
-      if (this.faults.take(operation, ['concurrent-write'])) {
-        try {
-          this.state.concurrentEdit(this.state.get(targetKind(operation), matched.params.key))
-        } catch {
-          // nothing to edit: the write will answer 404 on its own
-        }
-      }
-      try {
-        out = matched.handler(
-          {
-            method,
-            params: matched.params,
-            query: url.searchParams,
-            headers: req.headers,
-            body,
-            baseUrl: `http://${req.headers.host ?? 'localhost'}`
-          },
-          { state: this.state, computeBudgetMs: this.settings.computeBudgetMs }
-        )
-      } catch (e) {
-        const err =
-          e instanceof ApiError ? e : new ApiError('InternalError', `Internal error: ${String(e)}`)
-        out = errorResponse(err, requestId)
-      }
-      if (out.status < 300 && this.faults.take(operation, ['omit-etag'])) {
-        delete out.headers.ETag
-        delete out.headers.ETtag
-      }
+    const kind = subject.kind
+    const rec = () => this.state.functions.find(kind, subject.key)
+    if (this.faults.take(operation, ['concurrent-write'], () => rec() !== undefined)) {
+      editFunction(this.state, rec()!)
     }
-    entry.status = out.status
-    res.on('finish', () => (entry.end = now()))
-    res.writeHead(out.status, { ...out.headers, 'x-amzn-RequestId': requestId })
-    res.end(out.body)
+  }
+
+  private writeAfter(operation: string, subject: Subject | undefined): void {
+    const target = (f: Extract<Fault, { type: 'write-after' }>): FunctionRecord | undefined => {
+      if (f.target !== undefined) {
+        const own = resourceOf(operation)
+        const kind = f.kind ?? (own === 'connection-function' ? own : 'function')
+        return this.state.functions.find(kind, f.target)
+      }
+      if (!subject || subject.kind === 'key-value-store') return undefined
+      if (f.kind !== undefined && f.kind !== subject.kind) return undefined
+      return this.state.functions.find(subject.kind, subject.key)
+    }
+    const fault = this.faults.take(operation, ['write-after'], f => target(f) !== undefined)
+    if (fault) actOnFunction(this.state, fault.action, target(fault)!)
   }
 
   // ---- controls ----------------------------------------------------------------
@@ -172,83 +251,12 @@ export class EmulatorServer {
       res.writeHead(status, { 'Content-Type': 'application/json' })
       res.end(JSON.stringify(value ?? { ok: true }))
     }
-    let input: Record<string, unknown> = {}
     try {
-      input = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {}
-      const result = this.runControl(method, path, input)
-      send(200, result)
+      const input: unknown = body.length ? JSON.parse(body.toString('utf8')) : undefined
+      send(200, runControl(this, method, path, input))
     } catch (e) {
-      send(e instanceof NotFound ? 404 : 400, { error: e instanceof Error ? e.message : String(e) })
+      const status = e instanceof UnknownControl ? 404 : 400
+      send(status, { error: e instanceof Error ? e.message : String(e) })
     }
-  }
-
-  private runControl(method: string, path: string, input: Record<string, unknown>): unknown {
-    const num = (k: string) => {
-      const v = Number(input[k])
-      if (!Number.isFinite(v) || v < 0) throw new Error(`${k} must be a non-negative number`)
-      return v
-    }
-    const str = (k: string) => {
-      if (typeof input[k] !== 'string') throw new Error(`${k} must be a string`)
-      return input[k] as string
-    }
-    switch (`${method} ${path}`) {
-      case 'POST reset':
-        return this.reset()
-      case 'POST latency':
-        this.settings.latencyMs = num('ms')
-        return undefined
-      case 'POST faults':
-        this.faults.inject(input as unknown as Fault)
-        return undefined
-      case 'GET faults':
-        return this.faults.list()
-      case 'DELETE faults':
-        this.faults.clear()
-        return undefined
-      case 'POST associate':
-        this.state.markAssociated(
-          str('kind') as Kind,
-          str('nameOrId'),
-          input.associated === undefined ? true : Boolean(input.associated)
-        )
-        return undefined
-      case 'POST key-value':
-        this.state.putKeyValue(str('store'), str('key'), str('value'))
-        return undefined
-      case 'POST compute-budget':
-        if (!(num('ms') > 0)) throw new Error('ms must be > 0')
-        this.settings.computeBudgetMs = num('ms')
-        return undefined
-      case 'POST publishing-delay':
-        this.state.publishingDelayMs = num('ms')
-        return undefined
-      case 'GET requests':
-        return this.requestLog()
-      case 'DELETE requests':
-        this.clearRequestLog()
-        return undefined
-      case 'GET state':
-        return this.state.snapshot()
-      default:
-        throw new NotFound(`no control ${method} /__emulator/${path}`)
-    }
-  }
-
-  private applyDefaults(): void {
-    this.settings.latencyMs = this.defaults.latencyMs
-    this.settings.computeBudgetMs = this.defaults.computeBudgetMs
-    this.state.publishingDelayMs = this.defaults.publishingDelayMs
-  }
-
-  /** Forgets all resources, faults and the log; settings return to their start values. */
-  reset(): undefined {
-    this.applyDefaults()
-    this.state.reset()
-    this.faults.clear()
-    this.clearRequestLog()
-    return undefined
   }
 }
-
-class NotFound extends Error {}

@@ -11,6 +11,12 @@ export const RUNTIMES = ['cloudfront-js-1.0', 'cloudfront-js-2.0']
 const NAME = /^[a-zA-Z0-9-_]{1,64}$/
 const KVS_ARN = /^arn:aws:cloudfront::[0-9]{12}:key-value-store\/[0-9a-fA-F-]{36}$/
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u
+// XML 1.0 Char: what an XML document can carry at all, even as a character reference.
+const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
+export const MAX_COMMENT_CHARS = 128
+export const MAX_TAGS = 50
+const MAX_TAG_KEY_CHARS = 128
+const MAX_TAG_VALUE_CHARS = 256
 
 export interface FunctionConfig {
   comment: string
@@ -57,6 +63,7 @@ export function checkCode(kind: Kind, code: Buffer | undefined): Buffer {
 /** Store existence is checked by the caller, which knows the stores. */
 export function checkConfig(kind: Kind, config: FunctionConfig | undefined): FunctionConfig {
   if (!config) throw invalid('The function configuration is missing.')
+  checkComment(config.comment)
   if (!RUNTIMES.includes(config.runtime)) {
     throw invalid(`Runtime must be one of ${RUNTIMES.join(', ')}.`)
   }
@@ -75,16 +82,63 @@ export function checkConfig(kind: Kind, config: FunctionConfig | undefined): Fun
   return config
 }
 
-export function checkTags(tags: { key: string; value: string }[]): void {
-  for (const { key, value } of tags) {
-    if (key.length < 1 || key.length > 128 || !TAG_CHARS.test(key)) {
-      throw new ApiError('InvalidTagging', `Invalid tag key: ${JSON.stringify(key)}`)
-    }
-    if (value.length > 256 || !TAG_CHARS.test(value)) {
-      throw new ApiError('InvalidTagging', `Invalid tag value for key ${JSON.stringify(key)}`)
-    }
+/** Length in characters (Unicode code points), the way the service counts, not UTF-16 units. */
+export const characters = (s: string): number => [...s].length
+
+/** True when XML cannot carry the text: control characters other than tab, LF and CR, and the like. */
+export const notXml = (s: string): boolean => NOT_XML.test(s)
+
+/** Comments of functions (FunctionConfig) and of key value stores. */
+export function checkComment(comment: string): string {
+  if (notXml(comment)) throw invalid('The comment contains characters that XML cannot carry.')
+  if (characters(comment) > MAX_COMMENT_CHARS) {
+    throw invalid(`The comment can be at most ${MAX_COMMENT_CHARS} characters.`)
   }
-  if (tags.length > 50) throw new ApiError('InvalidTagging', 'At most 50 tags per resource.')
+  return comment
+}
+
+const tagError = (message: string): ApiError => new ApiError('InvalidTagging', message)
+
+export function checkTagKey(key: string): string {
+  const shown = JSON.stringify(key)
+  if (notXml(key)) throw tagError(`The tag key ${shown} contains characters that XML cannot carry.`)
+  const n = characters(key)
+  if (n < 1 || n > MAX_TAG_KEY_CHARS) {
+    throw tagError(`A tag key must be 1 to ${MAX_TAG_KEY_CHARS} characters: ${shown}`)
+  }
+  if (!TAG_CHARS.test(key)) throw tagError(`Invalid characters in the tag key ${shown}`)
+  if (key.toLowerCase().startsWith('aws:')) {
+    throw tagError(`Tag keys starting with aws: are reserved: ${shown}`)
+  }
+  return key
+}
+
+function checkTagValue(key: string, value: string): void {
+  const shown = JSON.stringify(key)
+  if (notXml(value)) {
+    throw tagError(`The value of the tag ${shown} contains characters that XML cannot carry.`)
+  }
+  if (characters(value) > MAX_TAG_VALUE_CHARS) {
+    throw tagError(`A tag value can be at most ${MAX_TAG_VALUE_CHARS} characters (tag ${shown}).`)
+  }
+  if (!TAG_CHARS.test(value)) throw tagError(`Invalid characters in the value of the tag ${shown}`)
+}
+
+/** Tags of one request; a key may appear once. */
+export function checkTags(tags: { key: string; value: string }[]): void {
+  const seen = new Set<string>()
+  for (const { key, value } of tags) {
+    checkTagKey(key)
+    checkTagValue(key, value)
+    if (seen.has(key)) throw tagError(`The tag key ${JSON.stringify(key)} appears more than once.`)
+    seen.add(key)
+  }
+  checkTagCount(tags.length)
+}
+
+/** A resource holds at most 50 tags, counted after a TagResource merge too. */
+export function checkTagCount(n: number): void {
+  if (n > MAX_TAGS) throw tagError(`A resource can have at most ${MAX_TAGS} tags; this makes ${n}.`)
 }
 
 /** MaxItems travels as a string in query strings; the service rejects non-numbers. */

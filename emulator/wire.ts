@@ -1,7 +1,8 @@
 // Request shapes read from XML and response shapes written as XML, with the element
 // names of the CloudFront API model (2020-05-31).
 import { invalid } from './errors.js'
-import type { FunctionRecord, KeyValueStoreRecord, Stage, State, Tags } from './state.js'
+import { stageOf, statusOf, type FunctionRecord, type Stage, type Tags } from './functions.js'
+import type { KeyValueStoreRecord } from './key-value-stores.js'
 import type { FunctionConfig } from './validation.js'
 import {
   child,
@@ -85,12 +86,12 @@ function configXml(name: string, c: FunctionConfig): Xml {
 }
 
 /** Inner elements of a FunctionSummary or ConnectionFunctionSummary for one stage. */
-export function summaryXml(state: State, rec: FunctionRecord, stage: Stage): Xml {
-  const v = state.version(rec, stage)
+export function summaryXml(rec: FunctionRecord, stage: Stage): Xml {
+  const v = stageOf(rec, stage)
   if (rec.kind === 'function') {
     return [
       leaf('Name', rec.name),
-      leaf('Status', state.status(rec)),
+      leaf('Status', statusOf(rec)),
       configXml('FunctionConfig', v.config),
       el(
         'FunctionMetadata',
@@ -106,7 +107,7 @@ export function summaryXml(state: State, rec: FunctionRecord, stage: Stage): Xml
     leaf('Id', rec.id),
     configXml('ConnectionFunctionConfig', v.config),
     leaf('ConnectionFunctionArn', rec.arn),
-    leaf('Status', state.status(rec)),
+    leaf('Status', statusOf(rec)),
     leaf('Stage', stage),
     leaf('CreatedTime', time(rec.created)),
     leaf('LastModifiedTime', time(v.lastModified))

@@ -30,10 +30,13 @@ export function escapeXml(s: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#xD;') // a raw CR would reach the client as LF
 }
 
 /** Parses a document and returns its root element; throws XmlError when malformed. */
-export function parseXml(src: string): XmlNode {
+export function parseXml(text: string): XmlNode {
+  // XML end-of-line handling: raw CRLF and CR read as LF; a CR survives only as &#xD;.
+  const src = text.replace(/\r\n?/g, '\n')
   let i = 0
   const stack: XmlNode[] = []
   let root: XmlNode | undefined

@@ -10,7 +10,7 @@ import {
   UpdateConnectionFunctionCommand,
   type CloudFrontClient
 } from '@aws-sdk/client-cloudfront'
-import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { FIRST_ETAG, SECOND_ETAG, startEmulator, type Emulator } from '../../emulator/index.js'
 import { ACCOUNT, bytes, client, config, failure, text } from './helpers.js'
 
 const ALLOW = `function connectionHandler(connection) {
@@ -52,7 +52,7 @@ test('create gives an opaque Id, an ARN on the Id, ETag and Location', async () 
   expect(s.Status).toBe('UNPUBLISHED')
   expect(s.Stage).toBe('DEVELOPMENT')
   expect(s.ConnectionFunctionConfig).toEqual(js2())
-  expect(out.ETag).toMatch(/^E[0-9A-F]{13}$/)
+  expect(out.ETag).toBe(FIRST_ETAG)
   expect(out.Location).toContain(`/connection-function/${s.Id}`)
 })
 
@@ -96,7 +96,7 @@ test('update, publish (PUBLISHING, then UNASSOCIATED), 412s, delete', async () =
       ConnectionFunctionCode: bytes(ALLOW)
     })
   )
-  expect(updated.ETag).not.toBe(ETag)
+  expect(updated.ETag).toBe(SECOND_ETAG)
   expect(updated.ConnectionFunctionSummary?.ConnectionFunctionConfig?.Comment).toBe('v2')
 
   const stale = await failure(cf.send(new PublishConnectionFunctionCommand({ Id, IfMatch: ETag })))
@@ -261,4 +261,28 @@ test('TestConnectionFunction runs connectionHandler and reports the decision', a
     )
   )
   expect(stale.name).toBe('PreconditionFailed')
+})
+
+test('connection functions count versions: same ETags for any content, LIVE copies it', async () => {
+  const a = await create('count-a')
+  const b = await create('count-b', ALLOW.replace('blocked', 'no'))
+  expect([a.ETag, b.ETag]).toEqual([FIRST_ETAG, FIRST_ETAG])
+  const Id = a.ConnectionFunctionSummary!.Id!
+  // The same content again is still a new version.
+  const same = await cf.send(
+    new UpdateConnectionFunctionCommand({
+      Id,
+      IfMatch: a.ETag,
+      ConnectionFunctionConfig: js2(),
+      ConnectionFunctionCode: bytes(ALLOW)
+    })
+  )
+  expect(same.ETag).toBe(SECOND_ETAG)
+  await cf.send(new PublishConnectionFunctionCommand({ Id, IfMatch: same.ETag }))
+  const live = await cf.send(
+    new DescribeConnectionFunctionCommand({ Identifier: Id, Stage: 'LIVE' })
+  )
+  expect(live.ETag).toBe(SECOND_ETAG)
+  const dev = await cf.send(new DescribeConnectionFunctionCommand({ Identifier: Id }))
+  expect(dev.ETag).toBe(SECOND_ETAG)
 })

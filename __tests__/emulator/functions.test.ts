@@ -2,6 +2,7 @@ import {
   CreateFunctionCommand,
   CreateKeyValueStoreCommand,
   DeleteFunctionCommand,
+  DeleteKeyValueStoreCommand,
   DescribeFunctionCommand,
   DescribeKeyValueStoreCommand,
   GetFunctionCommand,
@@ -12,10 +13,19 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
   UpdateFunctionCommand,
-  type CloudFrontClient
+  UpdateKeyValueStoreCommand,
+  type CloudFrontClient,
+  type FunctionConfig
 } from '@aws-sdk/client-cloudfront'
-import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { ACCOUNT, REQUEST_FN, bytes, client, config, failure, text } from './helpers.js'
+import {
+  etagOf,
+  FIRST_ETAG,
+  SECOND_ETAG,
+  startEmulator,
+  type Emulator
+} from '../../emulator/index.js'
+import { ETAG_PATTERN } from '../../emulator/versions.js'
+import { ACCOUNT, REQUEST_FN, bytes, client, config, failure, statusOf, text } from './helpers.js'
 
 let emu: Emulator
 let cf: CloudFrontClient
@@ -30,14 +40,27 @@ afterAll(async () => {
 })
 beforeEach(() => emu.reset())
 
-const create = (name: string, code = REQUEST_FN, cfg = config()) =>
+const create = (name: string, code = REQUEST_FN, cfg: FunctionConfig = config()) =>
   cf.send(new CreateFunctionCommand({ Name: name, FunctionConfig: cfg, FunctionCode: bytes(code) }))
 
+const update = (name: string, IfMatch: string | undefined, code = REQUEST_FN, cfg = config()) =>
+  cf.send(
+    new UpdateFunctionCommand({
+      Name: name,
+      IfMatch,
+      FunctionConfig: cfg,
+      FunctionCode: bytes(code)
+    })
+  )
+
+const etagOfStage = async (name: string, Stage: 'DEVELOPMENT' | 'LIVE' = 'DEVELOPMENT') =>
+  (await cf.send(new DescribeFunctionCommand({ Name: name, Stage }))).ETag
+
 describe('function lifecycle', () => {
-  test('create answers 201 with a content ETag, a Location and an UNPUBLISHED summary', async () => {
+  test('create answers 201 with the first ETag, a Location and an UNPUBLISHED summary', async () => {
     const out = await create('hello')
     expect(out.$metadata.httpStatusCode).toBe(201)
-    expect(out.ETag).toMatch(/^E[0-9A-F]{13}$/)
+    expect(out.ETag).toBe(FIRST_ETAG)
     expect(out.Location).toContain(`arn:aws:cloudfront::${ACCOUNT}:function/hello`)
     const s = out.FunctionSummary!
     expect(s.Name).toBe('hello')
@@ -47,14 +70,6 @@ describe('function lifecycle', () => {
     expect(s.FunctionMetadata?.Stage).toBe('DEVELOPMENT')
     expect(s.FunctionMetadata?.CreatedTime).toBeInstanceOf(Date)
     expect(s.FunctionMetadata?.LastModifiedTime).toBeInstanceOf(Date)
-  })
-
-  test('ETags are content hashes: the same code and config give the same ETag', async () => {
-    const a = await create('same-a')
-    const b = await create('same-b')
-    const c = await create('other', REQUEST_FN + '\n')
-    expect(a.ETag).toBe(b.ETag)
-    expect(c.ETag).not.toBe(a.ETag)
   })
 
   test('LIVE does not exist before the first publish', async () => {
@@ -85,8 +100,7 @@ describe('function lifecycle', () => {
       })
     )
     // The SDK reads UpdateFunction's ETag from the "ETtag" header of the model.
-    expect(updated.ETag).toMatch(/^E[0-9A-F]{13}$/)
-    expect(updated.ETag).not.toBe(created.ETag)
+    expect(updated.ETag).toBe(SECOND_ETAG)
     expect(updated.FunctionSummary?.FunctionConfig?.Comment).toBe('second')
 
     const published = await cf.send(
@@ -194,6 +208,122 @@ describe('function lifecycle', () => {
     expect((inUse.$metadata as { httpStatusCode: number }).httpStatusCode).toBe(409)
     emu.markAssociated('function', 'attached', false)
     await cf.send(new DeleteFunctionCommand({ Name: 'attached', IfMatch: created.ETag }))
+  })
+})
+
+describe('ETags count versions, not content', () => {
+  test('the sequence: two fixed ETags, then distinct ones of the same shape', () => {
+    expect(etagOf(1)).toBe('ETVPDKIKX0DER')
+    expect(etagOf(2)).toBe('E3UN6WX5RRO2AG')
+    const etags = Array.from({ length: 5000 }, (_, i) => etagOf(i + 1))
+    expect(new Set(etags).size).toBe(etags.length)
+    for (const etag of etags) expect(etag).toMatch(ETAG_PATTERN)
+    expect(etagOf(3)).toBe(etagOf(3))
+    expect(() => etagOf(0)).toThrow(/version/)
+  })
+
+  test('create, update, identical update, publish and LIVE; two functions share ETags', async () => {
+    const a = await create('a')
+    const b = await create('b', REQUEST_FN.replace('yes', 'other'), config('other comment'))
+    expect(a.ETag).toBe(FIRST_ETAG)
+    expect(b.ETag).toBe(FIRST_ETAG) // different content, same first version
+
+    const second = await update('a', a.ETag, REQUEST_FN, config('v2'))
+    expect(second.ETag).toBe(SECOND_ETAG)
+    // Identical content is a new version all the same.
+    const third = await update('a', second.ETag, REQUEST_FN, config('v2'))
+    expect(third.ETag).toBe(etagOf(3))
+    expect(await etagOfStage('a')).toBe(etagOf(3))
+    const code = await cf.send(new GetFunctionCommand({ Name: 'a' }))
+    expect(code.ETag).toBe(etagOf(3))
+
+    // Publishing copies the version: LIVE carries its ETag, DEVELOPMENT keeps it.
+    await cf.send(new PublishFunctionCommand({ Name: 'a', IfMatch: third.ETag }))
+    expect(await etagOfStage('a', 'LIVE')).toBe(etagOf(3))
+    expect(await etagOfStage('a')).toBe(etagOf(3))
+    const liveCode = await cf.send(new GetFunctionCommand({ Name: 'a', Stage: 'LIVE' }))
+    expect(liveCode.ETag).toBe(etagOf(3))
+    const again = await failure(
+      cf.send(new PublishFunctionCommand({ Name: 'a', IfMatch: third.ETag }))
+    )
+    expect(again.name).toBe('PreconditionFailed')
+
+    const fourth = await update('a', third.ETag, REQUEST_FN, config('v2'))
+    expect(fourth.ETag).toBe(etagOf(4))
+    expect(await etagOfStage('a', 'LIVE')).toBe(etagOf(3))
+    // The old LIVE ETag is stale for writes now.
+    const stale = await failure(update('a', third.ETag))
+    expect(stale.name).toBe('PreconditionFailed')
+
+    // b keeps its own count.
+    expect((await update('b', b.ETag)).ETag).toBe(SECOND_ETAG)
+    expect(
+      emu.state().functions.map(f => [f.name, f.development.version, f.live?.version])
+    ).toEqual([
+      ['a', 4, 3],
+      ['b', 2, undefined]
+    ])
+  })
+
+  test('a deleted and re-created function starts again at the first ETag', async () => {
+    const first = await create('again')
+    const second = await update('again', first.ETag, REQUEST_FN, config('2'))
+    await cf.send(new PublishFunctionCommand({ Name: 'again', IfMatch: second.ETag }))
+    await cf.send(new DeleteFunctionCommand({ Name: 'again', IfMatch: second.ETag }))
+    const recreated = await create('again')
+    expect(recreated.ETag).toBe(FIRST_ETAG)
+    expect(await etagOfStage('again')).toBe(FIRST_ETAG)
+    const live = await failure(etagOfStage('again', 'LIVE'))
+    expect(live.name).toBe('NoSuchFunctionExists')
+    // The ETag the deleted function had means nothing for the new one.
+    expect((await failure(update('again', SECOND_ETAG))).name).toBe('PreconditionFailed')
+  })
+
+  test('key value stores count versions the same way; update and delete need If-Match', async () => {
+    const created = await cf.send(new CreateKeyValueStoreCommand({ Name: 'kv', Comment: 'one' }))
+    expect(created.ETag).toBe(FIRST_ETAG)
+    const other = await cf.send(new CreateKeyValueStoreCommand({ Name: 'kv2' }))
+    expect(other.ETag).toBe(FIRST_ETAG)
+    const described = await cf.send(new DescribeKeyValueStoreCommand({ Name: 'kv' }))
+    expect(described.ETag).toBe(FIRST_ETAG)
+
+    const updateStore = (IfMatch: string | undefined, Comment = 'two') =>
+      cf.send(new UpdateKeyValueStoreCommand({ Name: 'kv', IfMatch, Comment }))
+    const updated = await updateStore(FIRST_ETAG)
+    expect(updated.ETag).toBe(SECOND_ETAG)
+    expect(updated.KeyValueStore?.Comment).toBe('two')
+    const same = await updateStore(SECOND_ETAG)
+    expect(same.ETag).toBe(etagOf(3))
+    expect((await failure(updateStore(SECOND_ETAG))).name).toBe('PreconditionFailed')
+    expect((await failure(updateStore(''))).name).toBe('InvalidIfMatchVersion')
+    const long = await failure(updateStore(etagOf(3), 'c'.repeat(129)))
+    expect(long.name).toBe('InvalidArgument')
+
+    // A store a function uses cannot be deleted.
+    const arn = created.KeyValueStore!.ARN!
+    const fn = await create('uses-kv', REQUEST_FN, {
+      ...config('kv', 'cloudfront-js-2.0'),
+      KeyValueStoreAssociations: { Quantity: 1, Items: [{ KeyValueStoreARN: arn }] }
+    })
+    const inUse = await failure(
+      cf.send(new DeleteKeyValueStoreCommand({ Name: 'kv', IfMatch: etagOf(3) }))
+    )
+    expect(inUse.name).toBe('CannotDeleteEntityWhileInUse')
+    expect(statusOf(inUse)).toBe(409)
+    await cf.send(new DeleteFunctionCommand({ Name: 'uses-kv', IfMatch: fn.ETag }))
+
+    const stale = await failure(
+      cf.send(new DeleteKeyValueStoreCommand({ Name: 'kv', IfMatch: SECOND_ETAG }))
+    )
+    expect(stale.name).toBe('PreconditionFailed')
+    const deleted = await cf.send(
+      new DeleteKeyValueStoreCommand({ Name: 'kv', IfMatch: etagOf(3) })
+    )
+    expect(deleted.$metadata.httpStatusCode).toBe(204)
+    const gone = await failure(cf.send(new DescribeKeyValueStoreCommand({ Name: 'kv' })))
+    expect(gone.name).toBe('EntityNotFound')
+    const recreated = await cf.send(new CreateKeyValueStoreCommand({ Name: 'kv' }))
+    expect(recreated.ETag).toBe(FIRST_ETAG)
   })
 })
 

@@ -3,14 +3,22 @@ import { CloudFrontClient } from '@aws-sdk/client-cloudfront'
 
 export const ACCOUNT = '123456789012'
 
-export function client(url: string, maxAttempts = 1): CloudFrontClient {
+/** A client; `requestTimeoutMs` makes a request that gets no answer fail with TimeoutError. */
+export function client(url: string, maxAttempts = 1, requestTimeoutMs?: number): CloudFrontClient {
   return new CloudFrontClient({
     endpoint: url,
     region: 'us-east-1',
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    maxAttempts
+    maxAttempts,
+    ...(requestTimeoutMs === undefined
+      ? {}
+      : { requestHandler: { requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true } })
   })
 }
+
+/** The HTTP status of a failed SDK call. */
+export const statusOf = (e: Record<string, unknown>): number | undefined =>
+  (e.$metadata as { httpStatusCode?: number } | undefined)?.httpStatusCode
 
 export const bytes = (s: string): Uint8Array => new TextEncoder().encode(s)
 export const text = (b: Uint8Array | undefined): string => new TextDecoder().decode(b)

@@ -10,10 +10,13 @@ import {
   CreateFunctionCommand,
   CreateKeyValueStoreCommand,
   DescribeFunctionCommand,
+  DescribeKeyValueStoreCommand,
   ListTagsForResourceCommand,
-  PublishFunctionCommand
+  PublishFunctionCommand,
+  UpdateFunctionCommand,
+  UpdateKeyValueStoreCommand
 } from '@aws-sdk/client-cloudfront'
-import { startEmulator } from '../../emulator/index.js'
+import { etagOf, FIRST_ETAG, SECOND_ETAG, startEmulator } from '../../emulator/index.js'
 import { REQUEST_FN, bytes, client, config } from './helpers.js'
 
 const run = promisify(execFile)
@@ -60,6 +63,121 @@ test('state survives a restart through the state file', async () => {
   expect(tags.Tags?.Items).toEqual([{ Key: 'a', Value: 'b' }])
   cf2.destroy()
   await second.close()
+})
+
+test('version counters survive a restart: ETags continue where they stopped', async () => {
+  const stateFile = join(dir, 'versions.json')
+  const first = await startEmulator({ stateFile })
+  const cf = client(first.url)
+  const update = (c: typeof cf, IfMatch: string | undefined) =>
+    c.send(
+      new UpdateFunctionCommand({
+        Name: 'counted',
+        IfMatch,
+        FunctionConfig: config(),
+        FunctionCode: bytes(REQUEST_FN)
+      })
+    )
+  let etag = (
+    await cf.send(
+      new CreateFunctionCommand({
+        Name: 'counted',
+        FunctionConfig: config(),
+        FunctionCode: bytes(REQUEST_FN)
+      })
+    )
+  ).ETag
+  etag = (await update(cf, etag)).ETag
+  await cf.send(new PublishFunctionCommand({ Name: 'counted', IfMatch: etag }))
+  etag = (await update(cf, etag)).ETag
+  expect(etag).toBe(etagOf(3))
+  await cf.send(new CreateKeyValueStoreCommand({ Name: 'kv' }))
+  await cf.send(new UpdateKeyValueStoreCommand({ Name: 'kv', IfMatch: FIRST_ETAG, Comment: 'x' }))
+  cf.destroy()
+  await first.close()
+
+  const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as {
+    version: number
+    functions: { development: { number: number }; live: { number: number } }[]
+    stores: { version: number }[]
+  }
+  expect(saved.version).toBe(2)
+  expect(saved.functions[0].development.number).toBe(3)
+  expect(saved.functions[0].live.number).toBe(2)
+  expect(saved.stores[0].version).toBe(2)
+
+  const second = await startEmulator({ stateFile })
+  const cf2 = client(second.url)
+  try {
+    const dev = await cf2.send(new DescribeFunctionCommand({ Name: 'counted' }))
+    const live = await cf2.send(new DescribeFunctionCommand({ Name: 'counted', Stage: 'LIVE' }))
+    expect([dev.ETag, live.ETag]).toEqual([etagOf(3), SECOND_ETAG])
+    // The ETag held before the restart is still current, and the count goes on.
+    expect((await update(cf2, etag)).ETag).toBe(etagOf(4))
+    const store = await cf2.send(new DescribeKeyValueStoreCommand({ Name: 'kv' }))
+    expect(store.ETag).toBe(SECOND_ETAG)
+    const store3 = await cf2.send(
+      new UpdateKeyValueStoreCommand({ Name: 'kv', IfMatch: SECOND_ETAG, Comment: 'y' })
+    )
+    expect(store3.ETag).toBe(etagOf(3))
+  } finally {
+    cf2.destroy()
+    await second.close()
+  }
+})
+
+test('a format 1 state file (content ETags) loads with version numbers', async () => {
+  const stateFile = join(dir, 'format-1.json')
+  const code = Buffer.from(REQUEST_FN).toString('base64')
+  const version = (etag: string, comment: string) => ({
+    code,
+    config: { comment, runtime: 'cloudfront-js-1.0', keyValueStoreArns: [] },
+    etag,
+    lastModified: 1_700_000_000_000
+  })
+  const fn = (name: string, dev: string, live?: string) => ({
+    kind: 'function',
+    name,
+    id: name,
+    arn: `arn:aws:cloudfront::123456789012:function/${name}`,
+    created: 1_700_000_000_000,
+    associated: false,
+    development: version(dev, dev),
+    live: live ? version(live, live) : undefined,
+    tags: {}
+  })
+  writeFileSync(
+    stateFile,
+    JSON.stringify({
+      version: 1,
+      functions: [
+        fn('unpublished', 'EAAAAAAAAAAAAA'),
+        fn('published', 'EBBBBBBBBBBBBB', 'EBBBBBBBBBBBBB'),
+        fn('ahead', 'ECCCCCCCCCCCCC', 'EDDDDDDDDDDDDD')
+      ],
+      stores: []
+    })
+  )
+  const emu = await startEmulator({ stateFile })
+  try {
+    const versions = emu
+      .state()
+      .functions.map(f => [f.name, f.development.etag, f.live?.etag, f.development.config.comment])
+    expect(versions).toEqual([
+      ['unpublished', FIRST_ETAG, undefined, 'EAAAAAAAAAAAAA'],
+      ['published', FIRST_ETAG, FIRST_ETAG, 'EBBBBBBBBBBBBB'],
+      ['ahead', SECOND_ETAG, FIRST_ETAG, 'ECCCCCCCCCCCCC']
+    ])
+  } finally {
+    await emu.close()
+  }
+  expect((JSON.parse(readFileSync(stateFile, 'utf8')) as { version: number }).version).toBe(2)
+})
+
+test('an unknown state file format is refused', async () => {
+  const stateFile = join(dir, 'format-9.json')
+  writeFileSync(stateFile, JSON.stringify({ version: 9, functions: [] }))
+  await expect(startEmulator({ stateFile })).rejects.toThrow(/unsupported state file format 9/)
 })
 
 // `npx tsx …` and `npm run emulator` run the CLI under npm, which does not forward
@@ -173,61 +291,189 @@ const hasAws = (() => {
     return JSON.parse(stdout || '{}') as T
   }
 
+  const awsFails = async (url: string, ...args: string[]): Promise<string> => {
+    try {
+      await aws(url, ...args)
+    } catch (e) {
+      return String((e as { stderr?: string }).stderr)
+    }
+    throw new Error(`aws ${args[0]} was expected to fail`)
+  }
+
   test('create-function, describe-function, list-functions and connection functions', async () => {
     const emu = await startEmulator()
-    const codeFile = join(dir, 'fn.js')
-    writeFileSync(codeFile, REQUEST_FN)
-    const created = await aws<{ ETag: string; FunctionSummary: { Name: string; Status: string } }>(
-      emu.url,
-      'create-function',
-      '--name',
-      'cli-fn',
-      '--function-config',
-      'Comment=from cli,Runtime=cloudfront-js-1.0',
-      '--function-code',
-      `fileb://${codeFile}`
-    )
-    expect(created.FunctionSummary.Name).toBe('cli-fn')
-    expect(created.FunctionSummary.Status).toBe('UNPUBLISHED')
-    expect(created.ETag).toMatch(/^E[0-9A-F]{13}$/)
-
-    const described = await aws<{
-      ETag: string
-      FunctionSummary: { FunctionConfig: { Comment: string } }
-    }>(emu.url, 'describe-function', '--name', 'cli-fn')
-    expect(described.ETag).toBe(created.ETag)
-    expect(described.FunctionSummary.FunctionConfig.Comment).toBe('from cli')
-
-    const listed = await aws<{
-      FunctionList: { Quantity: number; Items: { Name: string }[] }
-    }>(emu.url, 'list-functions')
-    expect(listed.FunctionList.Items.map(i => i.Name)).toEqual(['cli-fn'])
-
-    const conn = await aws<{ ConnectionFunctionSummary: { Id: string } }>(
-      emu.url,
-      'create-connection-function',
-      '--name',
-      'cli-conn',
-      '--connection-function-config',
-      'Comment=c,Runtime=cloudfront-js-2.0',
-      '--connection-function-code',
-      `fileb://${codeFile}`
-    )
-    const id = conn.ConnectionFunctionSummary.Id
-    const d = await aws<{
-      ConnectionFunctionSummary: { Name: string }
-    }>(emu.url, 'describe-connection-function', '--identifier', id)
-    expect(d.ConnectionFunctionSummary.Name).toBe('cli-conn')
-    const list = await aws<{
-      ConnectionFunctions: { Id: string }[]
-    }>(emu.url, 'list-connection-functions')
-    expect(list.ConnectionFunctions.map(c => c.Id)).toEqual([id])
-
-    // The SDK sees what the CLI wrote.
     const cf = client(emu.url)
-    const viaSdk = await cf.send(new DescribeFunctionCommand({ Name: 'cli-fn' }))
-    expect(viaSdk.ETag).toBe(created.ETag)
-    cf.destroy()
-    await emu.close()
+    try {
+      const codeFile = join(dir, 'fn.js')
+      writeFileSync(codeFile, REQUEST_FN)
+      const created = await aws<{
+        ETag: string
+        FunctionSummary: { Name: string; Status: string }
+      }>(
+        emu.url,
+        'create-function',
+        '--name',
+        'cli-fn',
+        '--function-config',
+        'Comment=from cli,Runtime=cloudfront-js-1.0',
+        '--function-code',
+        `fileb://${codeFile}`
+      )
+      expect(created.FunctionSummary.Name).toBe('cli-fn')
+      expect(created.FunctionSummary.Status).toBe('UNPUBLISHED')
+      expect(created.ETag).toBe(FIRST_ETAG)
+
+      const described = await aws<{
+        ETag: string
+        FunctionSummary: { FunctionConfig: { Comment: string } }
+      }>(emu.url, 'describe-function', '--name', 'cli-fn')
+      expect(described.ETag).toBe(created.ETag)
+      expect(described.FunctionSummary.FunctionConfig.Comment).toBe('from cli')
+
+      const listed = await aws<{
+        FunctionList: { Quantity: number; Items: { Name: string }[] }
+      }>(emu.url, 'list-functions')
+      expect(listed.FunctionList.Items.map(i => i.Name)).toEqual(['cli-fn'])
+
+      const conn = await aws<{ ETag: string; ConnectionFunctionSummary: { Id: string } }>(
+        emu.url,
+        'create-connection-function',
+        '--name',
+        'cli-conn',
+        '--connection-function-config',
+        'Comment=c,Runtime=cloudfront-js-2.0',
+        '--connection-function-code',
+        `fileb://${codeFile}`
+      )
+      expect(conn.ETag).toBe(FIRST_ETAG)
+      const id = conn.ConnectionFunctionSummary.Id
+      const d = await aws<{
+        ConnectionFunctionSummary: { Name: string }
+      }>(emu.url, 'describe-connection-function', '--identifier', id)
+      expect(d.ConnectionFunctionSummary.Name).toBe('cli-conn')
+      const list = await aws<{
+        ConnectionFunctions: { Id: string }[]
+      }>(emu.url, 'list-connection-functions')
+      expect(list.ConnectionFunctions.map(c => c.Id)).toEqual([id])
+
+      // The SDK sees what the CLI wrote.
+      const viaSdk = await cf.send(new DescribeFunctionCommand({ Name: 'cli-fn' }))
+      expect(viaSdk.ETag).toBe(created.ETag)
+    } finally {
+      cf.destroy()
+      await emu.close()
+    }
+  }, 30_000)
+
+  test('ETags count versions through the CLI: update (same code), publish, LIVE', async () => {
+    const emu = await startEmulator()
+    try {
+      const codeFile = join(dir, 'versions.js')
+      writeFileSync(codeFile, REQUEST_FN)
+      const fnConfig = ['--function-config', 'Comment=same,Runtime=cloudfront-js-1.0']
+      const code = ['--function-code', `fileb://${codeFile}`]
+      const created = await aws<{ ETag: string }>(
+        emu.url,
+        'create-function',
+        '--name',
+        'versions',
+        ...fnConfig,
+        ...code
+      )
+      expect(created.ETag).toBe(FIRST_ETAG)
+      // The CLI reads UpdateFunction's ETag from the model's "ETtag" header, as the SDK.
+      const updated = await aws<{ ETag: string }>(
+        emu.url,
+        'update-function',
+        '--name',
+        'versions',
+        '--if-match',
+        FIRST_ETAG,
+        ...fnConfig,
+        ...code
+      )
+      expect(updated.ETag).toBe(SECOND_ETAG)
+      await aws(emu.url, 'publish-function', '--name', 'versions', '--if-match', SECOND_ETAG)
+      const live = await aws<{ ETag: string; FunctionSummary: { Status: string } }>(
+        emu.url,
+        'describe-function',
+        '--name',
+        'versions',
+        '--stage',
+        'LIVE'
+      )
+      expect(live.ETag).toBe(SECOND_ETAG)
+      expect(live.FunctionSummary.Status).toBe('UNASSOCIATED')
+      const again = await awsFails(
+        emu.url,
+        'publish-function',
+        '--name',
+        'versions',
+        '--if-match',
+        SECOND_ETAG
+      )
+      expect(again).toContain('(PreconditionFailed)')
+      const third = await aws<{ ETag: string }>(
+        emu.url,
+        'update-function',
+        '--name',
+        'versions',
+        '--if-match',
+        SECOND_ETAG,
+        ...fnConfig,
+        ...code
+      )
+      expect(third.ETag).toBe(etagOf(3))
+    } finally {
+      await emu.close()
+    }
+  }, 30_000)
+
+  test('validation errors reach the CLI: aws: tag keys, comments over 128 characters', async () => {
+    const emu = await startEmulator()
+    try {
+      const codeFile = join(dir, 'validated.js')
+      writeFileSync(codeFile, REQUEST_FN)
+      const created = await aws<{ FunctionSummary: { FunctionMetadata: { FunctionARN: string } } }>(
+        emu.url,
+        'create-function',
+        '--name',
+        'validated',
+        '--function-config',
+        'Comment=ok,Runtime=cloudfront-js-1.0',
+        '--function-code',
+        `fileb://${codeFile}`
+      )
+      const arn = created.FunctionSummary.FunctionMetadata.FunctionARN
+      const reserved = await awsFails(
+        emu.url,
+        'tag-resource',
+        '--resource',
+        arn,
+        '--tags',
+        'Items=[{Key=AWS:owner,Value=me}]'
+      )
+      expect(reserved).toContain('(InvalidTagging)')
+      expect(reserved).toContain('reserved')
+      const long = await awsFails(
+        emu.url,
+        'update-function',
+        '--name',
+        'validated',
+        '--if-match',
+        FIRST_ETAG,
+        '--function-config',
+        `Comment=${'c'.repeat(129)},Runtime=cloudfront-js-1.0`,
+        '--function-code',
+        `fileb://${codeFile}`
+      )
+      expect(long).toContain('(InvalidArgument)')
+      expect(long).toContain('128 characters')
+      // Neither request changed anything.
+      const fn = emu.state().functions[0]
+      expect([fn.development.version, fn.tags]).toEqual([1, {}])
+    } finally {
+      await emu.close()
+    }
   }, 30_000)
 })
