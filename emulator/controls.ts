@@ -74,7 +74,7 @@ export const CONTROLS: { readonly [K in keyof Controls]: Control<K> } = {
     method: 'GET',
     path: 'settings',
     params: [],
-    does: 'Returns `{latencyMs, computeBudgetMs, publishingDelayMs}`.',
+    does: 'Returns the current settings: `{latencyMs, computeBudgetMs, publishingDelayMs}`.',
     run: t => ({ ...t.settings })
   },
   setLatency: {
@@ -102,7 +102,7 @@ export const CONTROLS: { readonly [K in keyof Controls]: Control<K> } = {
     method: 'POST',
     path: 'faults',
     params: [{ name: 'fault', type: 'body' }],
-    does: 'Adds a fault (see Faults); the body is the fault.',
+    does: 'Adds a fault; see Faults.',
     run: (t, fault) => t.faults.inject(checkFault(fault))
   },
   faults: {

@@ -18,6 +18,8 @@ import { checkIfMatch, etagOf } from './versions.js'
 
 export type Stage = 'DEVELOPMENT' | 'LIVE'
 export type Tags = Record<string, string>
+/** Tags as a request lists them: a key may appear twice, which validation refuses. */
+export type TagList = { key: string; value: string }[]
 
 /** One version of a function: what DEVELOPMENT holds, and what a publish copies to LIVE. */
 export interface Version {
@@ -100,14 +102,14 @@ export class Functions {
 
   create(
     kind: Kind,
-    input: { name?: string; config?: FunctionConfig; code?: Buffer; tags?: Tags }
+    input: { name?: string; config?: FunctionConfig; code?: Buffer; tags?: TagList }
   ): FunctionRecord {
     const name = checkName(input.name)
     const config = checkConfig(kind, input.config)
     const code = checkCode(kind, input.code)
     this.checkStores(config)
-    const tags = input.tags ?? {}
-    checkTags(Object.entries(tags).map(([key, value]) => ({ key, value })))
+    const tags = input.tags ?? []
+    checkTags(tags)
     if (this.all(kind).some(f => f.name === name)) {
       throw new ApiError(CODES[kind].exists, `A ${kind} named ${name} already exists.`)
     }
@@ -123,7 +125,7 @@ export class Functions {
       created: Date.now(),
       associated: false,
       development: newVersion(1, code, config),
-      tags: { ...tags }
+      tags: Object.fromEntries(tags.map(t => [t.key, t.value]))
     }
     this.records.set(recordKey(kind, id), rec)
     this.deps.changed()

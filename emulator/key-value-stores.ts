@@ -3,7 +3,7 @@
 // keeps it behind a separate API (cloudfront-keyvaluestore) the emulator does not serve.
 import { randomUUID } from 'node:crypto'
 import { ApiError, invalid } from './errors.js'
-import type { Tags } from './functions.js'
+import type { TagList, Tags } from './functions.js'
 import { byName, paginate, type Page } from './pagination.js'
 import { ACCOUNT, checkComment, checkName, checkTags } from './validation.js'
 import { checkIfMatch, etagOf } from './versions.js'
@@ -40,11 +40,11 @@ export class KeyValueStores {
     this.records = new Map(records.map(r => [r.name, r]))
   }
 
-  create(input: { name?: string; comment?: string; tags?: Tags }): KeyValueStoreRecord {
+  create(input: { name?: string; comment?: string; tags?: TagList }): KeyValueStoreRecord {
     const name = checkName(input.name, 'key value store')
     const comment = checkComment(input.comment ?? '')
-    const tags = input.tags ?? {}
-    checkTags(Object.entries(tags).map(([key, value]) => ({ key, value })))
+    const tags = input.tags ?? []
+    checkTags(tags)
     if (this.records.has(name)) {
       throw new ApiError('EntityAlreadyExists', `A key value store named ${name} already exists.`)
     }
@@ -57,7 +57,7 @@ export class KeyValueStores {
       version: 1,
       etag: etagOf(1),
       lastModified: Date.now(),
-      tags: { ...tags },
+      tags: Object.fromEntries(tags.map(t => [t.key, t.value])),
       values: {}
     }
     this.records.set(name, rec)

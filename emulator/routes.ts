@@ -4,16 +4,7 @@ import { runFunction } from './sandbox.js'
 import { stageOf, type FunctionRecord } from './functions.js'
 import type { State } from './state.js'
 import { checkMaxItems, checkStage, MAX_EVENT_BYTES, type Kind } from './validation.js'
-import {
-  parseBody,
-  readBlob,
-  readConfig,
-  readTags,
-  storeXml,
-  summaryXml,
-  tagsRecord,
-  tagsXml
-} from './wire.js'
+import { parseBody, readBlob, readConfig, readTags, storeXml, summaryXml, tagsXml } from './wire.js'
 import { child, childText, children, doc, el, leaf } from './xml.js'
 
 export interface ApiRequest {
@@ -72,7 +63,7 @@ function create(kind: Kind): Handler {
       name: childText(body, 'Name'),
       config: readConfig(child(body, CONFIG[kind])),
       code: readBlob(body, CODE[kind]),
-      tags: tagsRecord(readTags(child(body, 'Tags')))
+      tags: readTags(child(body, 'Tags'))
     })
     return {
       ...xml(201, doc(ROOT[kind], summaryXml(rec, 'DEVELOPMENT')), {
@@ -228,7 +219,7 @@ const createStore: Handler = (req, { state }) => {
   const s = state.stores.create({
     name: childText(body, 'Name'),
     comment: childText(body, 'Comment'),
-    tags: tagsRecord(readTags(child(body, 'Tags')))
+    tags: readTags(child(body, 'Tags'))
   })
   return {
     ...xml(201, doc('KeyValueStore', storeXml(s)), {

@@ -61,10 +61,6 @@ export function readTags(node: XmlNode | undefined): { key: string; value: strin
   }))
 }
 
-export function tagsRecord(list: { key: string; value: string }[]): Tags {
-  return Object.fromEntries(list.map(t => [t.key, t.value]))
-}
-
 // ---- writing ---------------------------------------------------------------
 
 const time = (ms: number): string => new Date(ms).toISOString()

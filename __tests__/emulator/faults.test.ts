@@ -1,15 +1,28 @@
 import {
+  CreateConnectionFunctionCommand,
   CreateFunctionCommand,
   CreateKeyValueStoreCommand,
+  DeleteFunctionCommand,
+  DescribeConnectionFunctionCommand,
   DescribeFunctionCommand,
+  GetFunctionCommand,
+  ListConnectionFunctionsCommand,
   ListFunctionsCommand,
   PublishFunctionCommand,
   TestFunctionCommand,
   UpdateFunctionCommand,
+  UpdateKeyValueStoreCommand,
   type CloudFrontClient
 } from '@aws-sdk/client-cloudfront'
-import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { REQUEST_FN, bytes, client, config, failure, viewerRequest } from './helpers.js'
+import {
+  etagOf,
+  FIRST_ETAG,
+  SECOND_ETAG,
+  startEmulator,
+  type Emulator,
+  type Fault
+} from '../../emulator/index.js'
+import { REQUEST_FN, bytes, client, config, failure, statusOf, viewerRequest } from './helpers.js'
 
 let emu: Emulator
 let cf: CloudFrontClient
@@ -24,14 +37,53 @@ afterAll(async () => {
 })
 beforeEach(() => emu.reset())
 
-const create = (name = 'fn') =>
-  cf.send(
+const create = (name = 'fn', c = cf) =>
+  c.send(
     new CreateFunctionCommand({
       Name: name,
       FunctionConfig: config(),
       FunctionCode: bytes(REQUEST_FN)
     })
   )
+
+const update = (IfMatch: string | undefined, comment = 'mine', c = cf) =>
+  c.send(
+    new UpdateFunctionCommand({
+      Name: 'fn',
+      IfMatch,
+      FunctionConfig: config(comment),
+      FunctionCode: bytes(REQUEST_FN)
+    })
+  )
+
+const describeFn = (Stage: 'DEVELOPMENT' | 'LIVE' = 'DEVELOPMENT') =>
+  cf.send(new DescribeFunctionCommand({ Name: 'fn', Stage }))
+
+/** Statuses the emulator answered for one operation, in order; 0 means no answer. */
+const statuses = (operation: string) =>
+  emu
+    .requestLog()
+    .filter(e => e.operation === operation)
+    .map(e => e.status)
+
+/** A client that retries once more; destroyed after the test. */
+const clients: CloudFrontClient[] = []
+const retrying = (maxAttempts = 2, requestTimeoutMs?: number) => {
+  const c = client(emu.url, maxAttempts, requestTimeoutMs)
+  clients.push(c)
+  return c
+}
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy()
+})
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (condition()) return
+    await new Promise(r => setTimeout(r, 10))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
 
 describe('faults', () => {
   test('throttle answers 400 Throttling and the SDK retries to success', async () => {
@@ -94,22 +146,35 @@ describe('faults', () => {
   test('concurrent-write makes the If-Match stale: 412, then a fresh ETag works', async () => {
     const created = await create()
     emu.injectFault({ type: 'concurrent-write', operation: 'UpdateFunction', count: 1 })
-    const update = (IfMatch: string) =>
-      cf.send(
-        new UpdateFunctionCommand({
-          Name: 'fn',
-          IfMatch,
-          FunctionConfig: config('mine'),
-          FunctionCode: bytes(REQUEST_FN)
-        })
-      )
     const e = await failure(update(created.ETag!))
     expect(e.name).toBe('PreconditionFailed')
     const now = await cf.send(new DescribeFunctionCommand({ Name: 'fn' }))
-    expect(now.ETag).not.toBe(created.ETag)
-    expect(now.FunctionSummary?.FunctionConfig?.Comment).not.toBe('test')
+    // The other writer made the second version, with content of its own.
+    expect(now.ETag).toBe(SECOND_ETAG)
+    expect(now.FunctionSummary?.FunctionConfig?.Comment).toBe(
+      'edited by another writer (version 2)'
+    )
     const ok = await update(now.ETag!)
     expect(ok.FunctionSummary?.FunctionConfig?.Comment).toBe('mine')
+    expect(ok.ETag).toBe(etagOf(3))
+  })
+
+  test('concurrent-write makes a key value store update stale too', async () => {
+    await cf.send(new CreateKeyValueStoreCommand({ Name: 'kv' }))
+    emu.injectFault({ type: 'concurrent-write', operation: 'UpdateKeyValueStore' })
+    const e = await failure(
+      cf.send(new UpdateKeyValueStoreCommand({ Name: 'kv', IfMatch: FIRST_ETAG, Comment: 'x' }))
+    )
+    expect(e.name).toBe('PreconditionFailed')
+    expect(emu.state().keyValueStores[0]).toMatchObject({ version: 2, etag: SECOND_ETAG })
+  })
+
+  test('concurrent-write with nothing to edit stays pending', async () => {
+    emu.injectFault({ type: 'concurrent-write', operation: 'UpdateFunction' })
+    expect((await failure(update('E1'))).name).toBe('NoSuchFunctionExists')
+    expect(emu.faults()).toEqual([
+      { type: 'concurrent-write', operation: 'UpdateFunction', count: 1 }
+    ])
   })
 
   test('concurrent-write also hits publish, and ignores reads and tests', async () => {
@@ -146,6 +211,241 @@ describe('faults', () => {
   test('invalid faults are refused', () => {
     expect(() => emu.injectFault({ type: 'nope' as never })).toThrow(/unknown fault/)
     expect(() => emu.injectFault({ type: 'throttle', count: 0 })).toThrow(/count/)
+    const bad: [unknown, RegExp][] = [
+      [{ type: 'throttle', status: 503 }, /no field status/],
+      [{ type: 'server-error', status: 404 }, /500 or 503/],
+      [{ type: 'throttle', operation: [] }, /operation/],
+      [{ type: 'omit-etag', operation: 'DescribeFunction' }, /never fires for DescribeFunction/],
+      [{ type: 'lost-answer', operation: 'TestFunction' }, /never fires for TestFunction/],
+      [{ type: 'lost-answer', answer: 'timeout' }, /answer/],
+      [{ type: 'lost-answer', answer: 'reset', status: 503 }, /status goes with/],
+      [{ type: 'stall', ms: -1 }, /ms/],
+      [{ type: 'write-after' }, /action/],
+      [{ type: 'write-after', action: 'rename' }, /action/],
+      [{ type: 'write-after', action: 'update', kind: 'distribution' }, /kind/],
+      [{ type: 'write-after', action: 'update', target: '' }, /target/]
+    ]
+    for (const [fault, message] of bad) {
+      expect(() => emu.injectFault(fault as Fault)).toThrow(message)
+    }
+    expect(emu.faults()).toEqual([])
+  })
+})
+
+describe('lost answers: the write is applied, then the answer never arrives', () => {
+  test('a reset after CreateFunction: the retry gets 409 FunctionAlreadyExists', async () => {
+    emu.injectFault({ type: 'lost-answer', operation: 'CreateFunction' })
+    const e = await failure(create('fn', retrying()))
+    expect(e.name).toBe('FunctionAlreadyExists')
+    expect(statusOf(e)).toBe(409)
+    expect(statuses('CreateFunction')).toEqual([0, 409])
+    expect(emu.state().functions.map(f => [f.name, f.development.version])).toEqual([['fn', 1]])
+  })
+
+  test.each([500, 503] as const)(
+    'a %d after UpdateFunction: the retry gets 412 and DEVELOPMENT holds the update',
+    async status => {
+      const created = await create()
+      emu.injectFault({
+        type: 'lost-answer',
+        answer: 'server-error',
+        status,
+        operation: 'UpdateFunction'
+      })
+      const e = await failure(update(created.ETag, 'mine', retrying()))
+      expect(e.name).toBe('PreconditionFailed')
+      expect(statuses('UpdateFunction')).toEqual([status, 412])
+      const now = await describeFn()
+      expect(now.ETag).toBe(SECOND_ETAG)
+      expect(now.FunctionSummary?.FunctionConfig?.Comment).toBe('mine')
+    }
+  )
+
+  test('without retries the client sees the error although the publish happened', async () => {
+    const created = await create()
+    emu.injectFault({ type: 'lost-answer', status: 503, operation: 'PublishFunction' })
+    expect(emu.faults()[0]).toMatchObject({ answer: 'server-error', status: 503 })
+    const e = await failure(
+      cf.send(new PublishFunctionCommand({ Name: 'fn', IfMatch: created.ETag }))
+    )
+    expect(e.name).toBe('ServiceUnavailable')
+    expect((await describeFn('LIVE')).ETag).toBe(FIRST_ETAG)
+    // A second attempt is a publish of what LIVE already holds.
+    const again = await failure(
+      cf.send(new PublishFunctionCommand({ Name: 'fn', IfMatch: created.ETag }))
+    )
+    expect(again.name).toBe('PreconditionFailed')
+  })
+
+  test('a reset after DeleteFunction: the retry gets 404', async () => {
+    const created = await create()
+    emu.injectFault({ type: 'lost-answer', answer: 'reset' })
+    const e = await failure(
+      retrying().send(new DeleteFunctionCommand({ Name: 'fn', IfMatch: created.ETag }))
+    )
+    expect(e.name).toBe('NoSuchFunctionExists')
+    expect(statuses('DeleteFunction')).toEqual([0, 404])
+    expect(emu.state().functions).toEqual([])
+  })
+
+  test('reads and refused writes answer normally and leave the fault pending', async () => {
+    await create()
+    emu.injectFault({ type: 'lost-answer' })
+    await describeFn()
+    expect((await failure(update('E-STALE'))).name).toBe('PreconditionFailed')
+    expect(emu.faults()).toHaveLength(1)
+  })
+})
+
+describe('stalls', () => {
+  test('a request that is never answered times out in the client', async () => {
+    await create()
+    emu.injectFault({ type: 'stall', operation: 'DescribeFunction' })
+    const t = performance.now()
+    const e = await failure(retrying(1, 200).send(new DescribeFunctionCommand({ Name: 'fn' })))
+    expect(e.name).toBe('TimeoutError')
+    expect(performance.now() - t).toBeGreaterThanOrEqual(190)
+    expect(statuses('DescribeFunction')).toEqual([0])
+    // Consumed: the next request is answered.
+    expect((await describeFn()).ETag).toBe(FIRST_ETAG)
+  })
+
+  test('a client that times out retries and gets the answer', async () => {
+    await create()
+    emu.injectFault({ type: 'stall', operation: 'GetFunction' })
+    const out = await retrying(2, 200).send(new GetFunctionCommand({ Name: 'fn' }))
+    expect(out.$metadata.attempts).toBe(2)
+    expect(statuses('GetFunction')).toEqual([0, 200])
+  })
+
+  test('with ms, the answer comes late but complete', async () => {
+    emu.injectFault({ type: 'stall', ms: 150, operation: 'CreateFunction' })
+    const t = performance.now()
+    const created = await create()
+    expect(performance.now() - t).toBeGreaterThanOrEqual(145)
+    expect(created.ETag).toBe(FIRST_ETAG)
+    const [entry] = emu.requestLog()
+    expect(entry.end - entry.start).toBeGreaterThanOrEqual(145)
+  })
+
+  test('close() does not wait for stalled requests', async () => {
+    const own = await startEmulator()
+    const c = client(own.url)
+    own.injectFault({ type: 'stall', operation: 'ListFunctions' })
+    own.injectFault({ type: 'stall', ms: 60_000, operation: 'DescribeFunction' })
+    const never = c.send(new ListFunctionsCommand({})).catch((e: Error) => e)
+    const slow = c.send(new DescribeFunctionCommand({ Name: 'x' })).catch((e: Error) => e)
+    await until(() => own.requestLog().length === 2, 'both requests to arrive')
+    const t = performance.now()
+    await own.close()
+    expect(performance.now() - t).toBeLessThan(1000)
+    expect(await never).toBeInstanceOf(Error)
+    expect(await slow).toBeInstanceOf(Error)
+    c.destroy()
+  })
+})
+
+describe('write-after: another writer acts between two requests', () => {
+  test('update after DescribeFunction: the ETag just read is stale for the next write', async () => {
+    await create()
+    emu.injectFault({ type: 'write-after', operation: 'DescribeFunction', action: 'update' })
+    const read = await describeFn()
+    // The answer was computed before the other writer acted.
+    expect(read.ETag).toBe(FIRST_ETAG)
+    expect(read.FunctionSummary?.FunctionConfig?.Comment).toBe('test')
+    const e = await failure(update(read.ETag))
+    expect(e.name).toBe('PreconditionFailed')
+    const now = await describeFn()
+    expect(now.ETag).toBe(SECOND_ETAG)
+    expect(now.FunctionSummary?.FunctionConfig?.Comment).toBe(
+      'edited by another writer (version 2)'
+    )
+  })
+
+  test('publish after UpdateFunction: LIVE already holds the new version', async () => {
+    const created = await create()
+    emu.injectFault({ type: 'write-after', operation: 'UpdateFunction', action: 'publish' })
+    const updated = await update(created.ETag)
+    expect(updated.ETag).toBe(SECOND_ETAG)
+    expect(updated.FunctionSummary?.Status).toBe('UNPUBLISHED')
+    expect((await describeFn('LIVE')).ETag).toBe(SECOND_ETAG)
+    const e = await failure(
+      cf.send(new PublishFunctionCommand({ Name: 'fn', IfMatch: updated.ETag }))
+    )
+    expect(e.name).toBe('PreconditionFailed')
+  })
+
+  test('delete after GetFunction: the next request gets 404', async () => {
+    await create()
+    emu.injectFault({ type: 'write-after', operation: 'GetFunction', action: 'delete' })
+    const got = await cf.send(new GetFunctionCommand({ Name: 'fn' }))
+    expect(got.ETag).toBe(FIRST_ETAG)
+    const e = await failure(update(got.ETag))
+    expect(e.name).toBe('NoSuchFunctionExists')
+  })
+
+  test('the writer follows the rules: no delete of an associated function', async () => {
+    await create()
+    emu.markAssociated('function', 'fn')
+    emu.injectFault({ type: 'write-after', operation: 'DescribeFunction', action: 'delete' })
+    await describeFn()
+    expect(emu.faults()).toEqual([])
+    expect(emu.state().functions).toHaveLength(1)
+  })
+
+  test('target names the function after an operation that addresses none', async () => {
+    const conn = await cf.send(
+      new CreateConnectionFunctionCommand({
+        Name: 'conn',
+        ConnectionFunctionConfig: config('c', 'cloudfront-js-2.0'),
+        ConnectionFunctionCode: bytes('function connectionHandler(c) { c.allow() }')
+      })
+    )
+    const Identifier = conn.ConnectionFunctionSummary!.Id!
+    emu.injectFault({
+      type: 'write-after',
+      operation: 'ListConnectionFunctions',
+      action: 'update',
+      target: 'conn'
+    })
+    const listed = await cf.send(new ListConnectionFunctionsCommand({}))
+    expect(listed.ConnectionFunctions?.[0].ConnectionFunctionConfig?.Comment).toBe('c')
+    const d = await cf.send(new DescribeConnectionFunctionCommand({ Identifier }))
+    expect(d.ETag).toBe(SECOND_ETAG)
+  })
+
+  test('count: the writer acts after each matching answer, then stops', async () => {
+    await create()
+    emu.injectFault({
+      type: 'write-after',
+      operation: 'DescribeFunction',
+      action: 'update',
+      count: 2
+    })
+    expect((await describeFn()).ETag).toBe(FIRST_ETAG)
+    expect((await describeFn()).ETag).toBe(SECOND_ETAG)
+    expect((await describeFn()).ETag).toBe(etagOf(3))
+    expect((await describeFn()).ETag).toBe(etagOf(3))
+  })
+
+  test('with nothing to act on, the fault stays pending', async () => {
+    emu.injectFault({ type: 'write-after', operation: 'ListFunctions', action: 'update' })
+    await cf.send(new ListFunctionsCommand({}))
+    expect(emu.faults()).toHaveLength(1)
+  })
+
+  test('injected over HTTP like every fault', async () => {
+    await create()
+    const post = (fault: unknown) =>
+      fetch(`${emu.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify(fault) })
+    expect(
+      (await post({ type: 'write-after', operation: 'DescribeFunction', action: 'update' })).status
+    ).toBe(200)
+    expect((await post({ type: 'write-after', action: 'rename' })).status).toBe(400)
+    expect((await post({ type: 'stall', ms: 'soon' })).status).toBe(400)
+    expect((await post({ type: 'lost-answer', operation: 'ListFunctions' })).status).toBe(400)
+    const read = await describeFn()
+    expect((await failure(update(read.ETag))).name).toBe('PreconditionFailed')
   })
 })
 
@@ -186,76 +486,5 @@ describe('latency and the request log', () => {
     expect(log.some(e => !Number.isInteger(e.start))).toBe(true) // sub-millisecond
     emu.clearRequestLog()
     expect(emu.requestLog()).toEqual([])
-  })
-})
-
-describe('HTTP controls', () => {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${emu.url}/__emulator/${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body)
-    })
-    return { status: res.status, json: (await res.json()) as unknown }
-  }
-
-  test('faults, latency, associate, key values, budgets, log, state, reset', async () => {
-    await create()
-    expect((await call('POST', 'faults', { type: 'throttle', count: 1 })).status).toBe(200)
-    expect((await call('GET', 'faults')).json).toEqual([{ type: 'throttle', count: 1 }])
-    expect((await failure(cf.send(new ListFunctionsCommand({})))).name).toBe('Throttling')
-    await call('POST', 'faults', { type: 'reset', count: 3 })
-    await call('DELETE', 'faults')
-    expect((await call('GET', 'faults')).json).toEqual([])
-
-    expect((await call('POST', 'associate', { kind: 'function', nameOrId: 'fn' })).status).toBe(200)
-    const state = (await call('GET', 'state')).json as {
-      functions: {
-        name: string
-        associated: boolean
-        status: string
-        development: { code: string }
-      }[]
-    }
-    expect(state.functions[0]).toMatchObject({
-      name: 'fn',
-      associated: true,
-      status: 'UNPUBLISHED'
-    })
-    expect(state.functions[0].development.code).toBe(REQUEST_FN)
-
-    await cf.send(new CreateKeyValueStoreCommand({ Name: 'kv' }))
-    expect((await call('POST', 'key-value', { store: 'kv', key: 'k', value: 'v' })).status).toBe(
-      200
-    )
-    expect(emu.state().keyValueStores[0].values).toEqual({ k: 'v' })
-    expect((await call('POST', 'key-value', { store: 'none', key: 'k', value: 'v' })).status).toBe(
-      400
-    )
-
-    expect((await call('POST', 'compute-budget', { ms: 5 })).status).toBe(200)
-    expect((await call('POST', 'compute-budget', { ms: 0 })).status).toBe(400)
-    expect((await call('POST', 'publishing-delay', { ms: 0 })).status).toBe(200)
-    expect((await call('POST', 'latency', { ms: 1 })).status).toBe(200)
-    expect((await call('POST', 'latency', { ms: -1 })).status).toBe(400)
-
-    const log = (await call('GET', 'requests')).json as { operation: string }[]
-    expect(log.map(e => e.operation)).toContain('CreateKeyValueStore')
-    await call('DELETE', 'requests')
-    expect((await call('GET', 'requests')).json).toEqual([])
-
-    await call('POST', 'reset')
-    expect(emu.state()).toEqual({ functions: [], keyValueStores: [] })
-    expect((await call('GET', 'nothing-here')).status).toBe(404)
-  })
-
-  test('unknown API routes answer an XML UnsupportedOperation error', async () => {
-    const res = await fetch(`${emu.url}/2020-05-31/distribution`)
-    expect(res.status).toBe(400)
-    expect(res.headers.get('x-amzn-requestid')).toBeTruthy()
-    const body = await res.text()
-    expect(body).toContain('<ErrorResponse')
-    expect(body).toContain('<Type>Sender</Type><Code>UnsupportedOperation</Code>')
-    expect(body).toMatch(/<RequestId>[0-9a-f-]{36}<\/RequestId>/)
   })
 })

@@ -237,6 +237,18 @@ test('the CLI prints one line, serves, saves state and stops on SIGTERM with 0',
   expect(await code2).toBe(0)
 }, 30_000)
 
+test('the CLI refuses settings outside their limits with exit code 2', async () => {
+  const tsx = join(process.cwd(), 'node_modules/.bin/tsx')
+  const refused = await run(tsx, ['emulator/cli.ts', '--compute-budget', '0'], {
+    env: { ...process.env, NODE_OPTIONS: '' }
+  }).then(
+    () => undefined,
+    (e: { code: number; stderr: string }) => e
+  )
+  expect(refused?.code).toBe(2)
+  expect(refused?.stderr).toContain('--compute-budget must be a number of milliseconds > 0, got 0')
+}, 30_000)
+
 test('under npx, SIGTERM to the process group stops the emulator', async () => {
   const { child, url } = await startCli(['--port', '0'], 'npx')
   expect((await fetch(`${url}/__emulator/state`)).status).toBe(200)
