@@ -3,8 +3,6 @@
 // (how many matching requests it hits; default 1).
 import type { Kind } from './validation.js'
 
-export type { RequestLogEntry } from './request-log.js'
-
 interface Matching {
   /** SDK operation name(s), e.g. 'UpdateFunction'; absent means any operation. */
   operation?: string | string[]

@@ -59,7 +59,10 @@ export class EmulatorServer implements ControlTarget {
   private readonly initial: Readonly<Settings>
   /** Aborts latency and stall waits when the server closes. */
   private readonly closing = new AbortController()
-  private readonly server = http.createServer((req, res) => void this.handle(req, res))
+  // A failure inside the emulator must not take the process down: drop that connection.
+  private readonly server = http.createServer(
+    (req, res) => void this.handle(req, res).catch(() => req.socket.destroy())
+  )
   private readonly sockets = new Set<Socket>()
 
   constructor(overrides: Partial<Settings> = {}) {
