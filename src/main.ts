@@ -1,27 +1,22 @@
-// The action's entry: read and check inputs, deploy (or delete), then report. The only module
-// that talks to @actions/core; everything it prints that did not come from the action itself
-// goes through report/escape.ts.
+// The action's entry: read and check everything, deploy (or delete, or test offline), then
+// report. The only module that talks to @actions/core; everything it prints that did not
+// come from the action itself goes through report/escape.ts.
 import * as core from '@actions/core'
-import {
-  createClient,
-  createFunctionsApi,
-  resolveKeyValueStore,
-  type CloudFrontClient
-} from './cloudfront/api.js'
-import { isNotFound } from './cloudfront/errors.js'
-import { prepareCode } from './code/prepare.js'
-import { deploy, remove } from './deploy/deploy.js'
-import { RunError, type RunResult } from './deploy/result.js'
+import { createClient, createFunctionsApi, type FunctionsApi } from './cloudfront/api.js'
+import type { CloudFrontClient } from './cloudfront/client.js'
+import { deleteAll, deployAll, type FunctionOutcome } from './deploy/orchestrate.js'
+import { prepareAll, type Prepared } from './deploy/prepare.js'
+import { StoreDirectory } from './deploy/stores.js'
 import { errorMessage, InputError, type Annotation } from './errors.js'
-import { parseInputs, type FunctionInputs, type Inputs, type RunInputs } from './inputs/parse.js'
+import { parseInputs, type Inputs } from './inputs/parse.js'
+import { renderDiff } from './report/diff.js'
 import { logText } from './report/escape.js'
 import { inGroup, type Log } from './report/log.js'
-import { renderDiff } from './report/diff.js'
 import { writeOutputs } from './report/outputs.js'
-import { renderSummary } from './report/summary.js'
-import { plural } from './report/words.js'
-import { loadTestCases, type TestCase } from './testing/cases.js'
-import type { DesiredFunction, FunctionKind } from './types.js'
+import { renderSummary, type FunctionReport, type RunMode } from './report/summary.js'
+import { listing, plural } from './report/words.js'
+import { loadStoreData, testAllOffline } from './testing/offline.js'
+import type { FunctionKind } from './types.js'
 
 /** The log the domain modules write to: no line of it can become a workflow command. */
 const log: Log = {
@@ -32,13 +27,18 @@ const log: Log = {
   endGroup: () => core.endGroup()
 }
 
+/** Diffs printed to the log longer than this are cut (the `diff` output keeps all of it). */
+const MAX_LOGGED_DIFF = 20_000
+
 /** What a run did, for the report: as much as it got to know before it ended. */
 interface Execution {
   inputs: Inputs | undefined
-  /** The function the run was about, as far as the inputs were read. */
+  /** The function a failure before any outcome was about, when known. */
   subject: { kind: FunctionKind; name: string } | undefined
-  result: RunResult | undefined
+  prepared: Prepared[]
+  outcomes: FunctionOutcome[]
   failure: string | undefined
+  stores: StoreDirectory | undefined
 }
 
 export async function run(): Promise<void> {
@@ -51,105 +51,112 @@ export async function run(): Promise<void> {
 }
 
 async function execute(): Promise<Execution> {
-  let inputs: Inputs | undefined
+  const execution: Execution = {
+    inputs: undefined,
+    subject: undefined,
+    prepared: [],
+    outcomes: [],
+    failure: undefined,
+    stores: undefined
+  }
   let client: CloudFrontClient | undefined
   try {
-    inputs = parseInputs(name => core.getInput(name))
+    const inputs = parseInputs(name => core.getInput(name))
     if (inputs.run.githubToken) core.setSecret(inputs.run.githubToken)
-    const fn = inputs.functions[0]
-    const subject = { kind: fn.kind, name: fn.name }
-    const run = inputs.run
-    const checked = await inGroup(log, 'Check inputs and code', async () =>
-      checkBeforeAnyRequest(fn, run)
-    )
-    const cloudfront = (client = createClient())
-    const api = createFunctionsApi(fn.kind, cloudfront)
-    const result = run.delete
-      ? await remove(api, fn.name, { dryRun: run.dryRun, log })
-      : await deploy(api, checked.desired, {
-          dryRun: run.dryRun,
-          testCases: run.dryRun ? [] : checked.testCases,
-          maxComputeUtilization: fn.maxComputeUtilization,
-          log,
-          resolve: desired => resolveStores(cloudfront, desired)
-        })
-    if (run.dryRun && checked.testCases.length > 0) {
-      log.info(
-        `Dry run: ${plural(checked.testCases.length, 'test case')} loaded but not run (DEVELOPMENT is not updated in a dry run).`
-      )
+    const { run } = inputs
+    const offlineStores = run.offline ? loadStoreData(run.offlineStoreData, run.roots) : undefined
+    const prepared = await inGroup(log, 'Check inputs and code', async () => {
+      const all = await prepareAll(inputs.functions, run, offlineStores)
+      for (const item of all) {
+        for (const note of item.notes)
+          log.info(inputs.functions.length > 1 ? `${item.fn.name}: ${note}` : note)
+        annotate(item.annotations)
+      }
+      return all
+    })
+    let outcomes: FunctionOutcome[]
+    let stores: StoreDirectory | undefined
+    if (run.offline) {
+      outcomes = await testAllOffline(prepared, {
+        maxParallel: run.maxParallel,
+        stores: offlineStores,
+        log
+      })
+    } else {
+      const cloudfront = (client = createClient())
+      const apis = new Map<FunctionKind, FunctionsApi>()
+      const apiFor = (kind: FunctionKind): FunctionsApi => {
+        if (!apis.has(kind)) apis.set(kind, createFunctionsApi(kind, cloudfront))
+        return apis.get(kind) as FunctionsApi
+      }
+      stores = new StoreDirectory(cloudfront)
+      const directory = stores
+      outcomes = run.delete
+        ? await deleteAll(inputs.functions, {
+            dryRun: run.dryRun,
+            maxParallel: run.maxParallel,
+            apiFor,
+            log
+          })
+        : await deployAll(prepared, {
+            dryRun: run.dryRun,
+            maxParallel: run.maxParallel,
+            apiFor,
+            resolve: desired => directory.resolve(desired),
+            log
+          })
+      await nameStores(directory, outcomes)
     }
-    return { inputs, subject, result, failure: undefined }
+    const failure = describeFailures(outcomes, run.delete)
+    if (failure) core.setFailed(failure)
+    return { inputs, subject: undefined, prepared, outcomes, failure, stores }
   } catch (error) {
     if (error instanceof InputError) annotate(error.annotations)
-    const fn = inputs?.functions[0]
-    const subject = fn ? { kind: fn.kind, name: fn.name } : (error as InputError).subject
-    const result = error instanceof RunError ? error.result : undefined
     const failure = errorMessage(error)
     core.setFailed(failure)
-    return { inputs, subject, result, failure }
+    return {
+      ...execution,
+      subject: error instanceof InputError ? error.subject : undefined,
+      failure
+    }
   } finally {
     // Close kept-alive connections now rather than at process exit.
     client?.destroy()
   }
 }
 
-interface Checked {
-  desired: DesiredFunction
-  testCases: TestCase[]
+/** The step's failure message: the one failure, or which functions failed and the first why. */
+function describeFailures(outcomes: FunctionOutcome[], deleting: boolean): string | undefined {
+  const failed = outcomes.filter(outcome => outcome.failure)
+  if (failed.length === 0) return undefined
+  if (outcomes.length === 1) return failed[0].failure
+  const held = outcomes.filter(outcome => outcome.held).map(outcome => outcome.fn.name)
+  const written = outcomes
+    .filter(outcome => outcome.result?.created || outcome.result?.updated)
+    .map(outcome => outcome.fn.name)
+  const lines = [
+    `${failed.length} of ${plural(outcomes.length, 'function')} failed: ${listing(failed.map(outcome => outcome.fn.name))}.`,
+    deleting
+      ? 'The other functions were deleted.'
+      : `Nothing was published.${held.length > 0 ? ` ${listing(held)} passed but ${held.length === 1 ? 'was' : 'were'} held back by the release gate.` : ''}${written.length > 0 ? ` DEVELOPMENT was updated for ${listing(written)}; LIVE still serves what it served before.` : ''}`,
+    ...failed.map(outcome => `${outcome.fn.name}: ${outcome.failure}`)
+  ]
+  return lines.join('\n')
 }
 
-/** Everything checked before the first request: code, store use, test cases. */
-function checkBeforeAnyRequest(fn: FunctionInputs, run: RunInputs): Checked {
-  if (run.delete) return { desired: declaredOf(fn, Buffer.alloc(0)), testCases: [] }
-  const prepared = prepareCode(fn, run.roots)
-  const percent = Math.round((prepared.code.length / 10_240) * 100)
-  log.info(
-    `Code ${prepared.file}: ${prepared.code.length} of 10240 bytes (${percent}% of CloudFront's limit).`
-  )
-  annotate(prepared.annotations)
-  const testCases = loadTestCases(fn.testEvents, run.roots)
-  if (testCases.length > 0) log.info(`Test gate: ${plural(testCases.length, 'test case')} loaded.`)
-  return { desired: declaredOf(fn, prepared.code), testCases }
-}
-
-function declaredOf(fn: FunctionInputs, code: Buffer): DesiredFunction {
-  return {
-    kind: fn.kind,
-    name: fn.name,
-    code,
-    config: {
-      comment: fn.comment,
-      runtime: fn.runtime,
-      keyValueStoreArns: [...fn.keyValueStores]
-    },
-    tags: fn.tags,
-    publish: fn.publish
-  }
-}
-
-/** Store names become ARNs (DescribeKeyValueStore), in parallel with the first read. */
-async function resolveStores(
-  client: CloudFrontClient,
-  desired: DesiredFunction
-): Promise<DesiredFunction> {
-  const stores = desired.config.keyValueStoreArns
-  if (stores.every(store => store.startsWith('arn:'))) return desired
-  const arns = await Promise.all(
-    stores.map(async store => {
-      try {
-        return await resolveKeyValueStore(client, store)
-      } catch (error) {
-        if (isNotFound(error)) {
-          throw new InputError(
-            'key-value-stores',
-            `no key value store named '${store}' exists in this account (DescribeKeyValueStore found none). Create it first, or give its ARN.`
-          )
-        }
-        throw error
-      }
-    })
-  )
-  return { ...desired, config: { ...desired.config, keyValueStoreArns: arns } }
+/** Learns the names of the stores the diffs will show, so they show as names, not ARNs. */
+async function nameStores(stores: StoreDirectory, outcomes: FunctionOutcome[]): Promise<void> {
+  const arns = outcomes.flatMap(outcome => {
+    const result = outcome.result
+    const reference = outcome.reference?.found ? outcome.reference.current : undefined
+    return [
+      ...(result?.desired?.config.keyValueStoreArns ?? []),
+      ...(result?.before?.development.config.keyValueStoreArns ?? []),
+      ...(result?.before?.live?.content?.config.keyValueStoreArns ?? []),
+      ...(reference?.live?.content?.config.keyValueStoreArns ?? [])
+    ]
+  })
+  if (arns.length > 0) await stores.learn(arns)
 }
 
 function annotate(annotations: readonly Annotation[]): void {
@@ -166,35 +173,110 @@ function annotate(annotations: readonly Annotation[]): void {
   }
 }
 
+function modeOf(inputs: Inputs | undefined): RunMode {
+  if (inputs?.run.offline) return 'offline'
+  return inputs?.run.delete ? 'delete' : 'deploy'
+}
+
 async function report(execution: Execution): Promise<void> {
-  const { inputs, subject, result, failure } = execution
-  const kind = subject?.kind ?? 'function'
-  const name = subject?.name ?? '(no name)'
-  const dryRun = inputs?.run.dryRun ?? false
-  // Also for a failed run: the diff shows what it planned, and partly applied.
-  const diff = result?.desired ? renderDiff(result.desired, result.before) : ''
-  const summaryMarkdown = renderSummary({ kind, name, dryRun, result, diff, error: failure })
-  if (result) writeOutputs(core.setOutput, { kind, name, result, diff, summaryMarkdown })
-  else core.setOutput('summary-markdown', summaryMarkdown)
-  if (dryRun && diff) log.info(`Diff:\n${diff}`)
+  const { inputs, outcomes, prepared } = execution
+  const storeNames = execution.stores?.names() ?? new Map<string, string>()
+  const reports: FunctionReport[] = outcomes.map(outcome => {
+    const result = outcome.result
+    const code = prepared.find(item => item.fn === outcome.fn)?.code
+    const reference = outcome.reference?.found ? outcome.reference.current : undefined
+    const diff =
+      result?.desired && modeOf(inputs) === 'deploy'
+        ? renderDiff(result.desired, {
+            before: result.before,
+            publishes: result.firstPlan.changes.some(change => change.action === 'publish'),
+            reference: outcome.reference
+              ? {
+                  name: outcome.reference.name,
+                  live: reference?.live?.content,
+                  tags: reference?.tags
+                }
+              : undefined,
+            storeNames
+          })
+        : ''
+    return {
+      kind: outcome.fn.kind,
+      name: outcome.fn.name,
+      outcome,
+      code: code && {
+        file: code.file,
+        bytes: code.code.length,
+        sourceBytes: code.build?.sourceBytes,
+        sources: code.build?.sources.length
+      },
+      diff,
+      storeNames
+    }
+  })
+  if (reports.length === 0 && execution.subject) {
+    reports.push({ ...execution.subject, outcome: undefined, diff: '', storeNames })
+  }
+  const manifest = inputs?.run.manifest || undefined
+  const summaryMarkdown = renderSummary({
+    mode: modeOf(inputs),
+    dryRun: inputs?.run.dryRun ?? false,
+    manifest,
+    functions: reports,
+    error: execution.failure,
+    sha: process.env.GITHUB_SHA,
+    runUrl: runUrl(process.env)
+  })
+  const diff = reports
+    .filter(item => item.diff)
+    .map(item => (reports.length > 1 ? `# ${item.name}\n${item.diff}` : item.diff))
+    .join('\n')
+  if (outcomes.length > 0) {
+    writeOutputs(core.setOutput, {
+      outcomes,
+      manifest: manifest !== undefined,
+      deleting: inputs?.run.delete ?? false,
+      diff,
+      summaryMarkdown,
+      codeSize: prepared.length === 1 && prepared[0].code ? prepared[0].code.code.length : undefined
+    })
+  } else {
+    core.setOutput('summary-markdown', summaryMarkdown)
+  }
+  if (diff) {
+    await inGroup(log, 'Diff', async () => {
+      log.info(
+        diff.length > MAX_LOGGED_DIFF
+          ? `${diff.slice(0, MAX_LOGGED_DIFF)}\n… (${diff.length - MAX_LOGGED_DIFF} more characters: the diff output and the job summary have all of it)`
+          : diff
+      )
+    })
+  }
   try {
     await core.summary.addRaw(summaryMarkdown, true).write()
   } catch (error) {
     core.warning(`The job summary could not be written: ${errorMessage(error)}`)
   }
-  if (inputs?.run.commentOnPr) await comment(inputs.run.githubToken, kind, name, summaryMarkdown)
+  if (inputs?.run.commentOnPr) {
+    const marker = manifest
+      ? `manifest/${manifest}${inputs.run.nameSuffix}`
+      : `${reports[0]?.kind ?? 'function'}/${reports[0]?.name ?? ''}`
+    await comment(inputs.run.githubToken, marker, summaryMarkdown)
+  }
 }
 
-async function comment(
-  token: string,
-  kind: FunctionKind,
-  name: string,
-  body: string
-): Promise<void> {
+/** The address of this workflow run, from the runner's environment. */
+function runUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: id } = env
+  if (!server || !repository || !id) return undefined
+  return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${id}`
+}
+
+async function comment(token: string, marker: string, body: string): Promise<void> {
   try {
     // Loaded only when asked for: the GitHub client is large and most runs never need it.
     const { upsertPullRequestComment } = await import('./report/pr-comment.js')
-    const outcome = await upsertPullRequestComment({ token, body, marker: `${kind}/${name}` })
+    const outcome = await upsertPullRequestComment({ token, body, marker })
     if (outcome.action === 'skipped') core.warning(`No pull-request comment: ${outcome.reason}`)
     else log.info(`Pull-request comment ${outcome.action}: ${outcome.url ?? ''}`)
   } catch (error) {

@@ -85,9 +85,7 @@ describe('run', () => {
       "Input 'name': is required. Set it to the function name, e.g. name: my-function."
     )
     expect(cf.calls()).toHaveLength(0)
-    expect(core.outputs()['summary-markdown']).toContain(
-      '### CloudFront Function `(no name)`: failed'
-    )
+    expect(core.outputs()['summary-markdown']).toContain('### CloudFront Function deploy: failed')
     expect(core.summary.write).toHaveBeenCalled()
   })
 
@@ -213,7 +211,8 @@ describe('run', () => {
     expect(outputs.diff).toContain('-// old\n+/* eslint-disable */\n+function handler(event) {\n')
     expect(outputs.changed).toBe('false')
     expect(outputs['summary-markdown']).toContain('dry run, changes pending')
-    expect(core.info).toHaveBeenCalledWith(`Diff:\n${outputs.diff}`)
+    expect(core.startGroup).toHaveBeenCalledWith('Diff')
+    expect(core.info).toHaveBeenCalledWith(outputs.diff)
     expect(core.info).toHaveBeenCalledWith(
       'Dry run: 1 test case loaded but not run (DEVELOPMENT is not updated in a dry run).'
     )
@@ -310,7 +309,7 @@ describe('run', () => {
         KeyValueStoreAssociations: { Quantity: 1, Items: [{ KeyValueStoreARN: STORE_ARN }] }
       }
     })
-    expect(core.outputs().diff).toContain(`+key-value-stores: ${STORE_ARN}`)
+    expect(core.outputs().diff).toContain(`+key-value-stores: redirects (${STORE_ARN})`)
   })
 
   it('names the key-value-stores input when the store does not exist', async () => {

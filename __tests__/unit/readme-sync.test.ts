@@ -2,7 +2,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { parseInputs } from '../../src/inputs/parse.js'
+import { parse as parseYaml } from 'yaml'
+import { INPUTS } from '../../src/inputs/contract.js'
 import { outputsOf } from '../../src/report/outputs.js'
 import { runResult } from '../../__fixtures__/results.js'
 
@@ -43,6 +44,21 @@ function readmeNames(markdown: string, heading: string): string[] {
 
 const sorted = (names: string[]): string[] => [...names].sort()
 
+/** Name → description of the README table under `## <heading>`, backticks and escapes removed. */
+function readmeDescriptions(markdown: string, heading: string): Map<string, string> {
+  const descriptions = new Map<string, string>()
+  let inside = false
+  for (const line of markdown.split(/\r?\n/)) {
+    if (/^##\s/.test(line)) {
+      inside = line.trim() === `## ${heading}`
+      continue
+    }
+    const row = /^\|\s*`([^`]+)`\s*\|\s*(.*?)\s*\|$/.exec(line)
+    if (inside && row) descriptions.set(row[1], row[2].replace(/`/g, '').replace(/\\\|/g, '|'))
+  }
+  return descriptions
+}
+
 describe('the parsers', () => {
   it('read the two-level keys of action.yml', () => {
     const yaml = [
@@ -82,6 +98,13 @@ describe('the parsers', () => {
   })
 })
 
+interface ActionYaml {
+  inputs: Record<string, { description: string; default?: string; required?: boolean }>
+  outputs: Record<string, { description: string }>
+}
+
+const action = parseYaml(ACTION) as ActionYaml
+
 describe('action.yml', () => {
   const inputs = actionKeys(ACTION, 'inputs')
   const outputs = actionKeys(ACTION, 'outputs')
@@ -93,28 +116,47 @@ describe('action.yml', () => {
     expect(new Set(outputs).size).toBe(outputs.length)
   })
 
-  it('declares exactly the inputs the action reads', () => {
-    const read = new Set<string>()
-    const values: Record<string, string> = { name: 'f', delete: 'true' }
-    parseInputs(
-      name => {
-        read.add(name)
-        return values[name] ?? ''
-      },
-      { GITHUB_WORKSPACE: ROOT }
-    )
-    // `code` is not read when deleting; read it in a deploy too.
-    read.add('code')
-    expect(sorted(inputs)).toEqual(sorted([...read]))
+  it('declares exactly the inputs of the contract table, with its defaults', () => {
+    expect(sorted(inputs)).toEqual(sorted(Object.keys(INPUTS)))
+    for (const [name, definition] of Object.entries(INPUTS)) {
+      expect([name, action.inputs[name].default ?? '']).toEqual([name, definition.default])
+    }
+  })
+
+  it('gives every input a default, so booleans never read as empty', () => {
+    for (const [name, input] of Object.entries(action.inputs)) {
+      expect([name, typeof input.default]).toEqual([name, 'string'])
+      expect([name, input.required ?? false]).toEqual([name, false])
+    }
+  })
+
+  it('states each default in the description', () => {
+    for (const [name, input] of Object.entries(action.inputs)) {
+      const fallback = input.default ?? ''
+      if (fallback === '' || fallback.startsWith('${{')) continue
+      expect([name, input.description]).toEqual([
+        name,
+        expect.stringContaining(`Default: ${fallback}.`)
+      ])
+    }
   })
 
   it('declares exactly the outputs the action sets', () => {
     const set = outputsOf({
-      kind: 'function',
-      name: 'f',
-      result: runResult(),
+      outcomes: [
+        {
+          fn: { name: 'f', kind: 'function' } as never,
+          result: runResult(),
+          reference: undefined,
+          failure: undefined,
+          held: false
+        }
+      ],
+      manifest: false,
+      deleting: false,
       diff: '',
-      summaryMarkdown: ''
+      summaryMarkdown: '',
+      codeSize: 1
     })
     expect(sorted(outputs)).toEqual(sorted(Object.keys(set)))
   })
@@ -132,5 +174,13 @@ describe('README.md', () => {
     const listed = readmeNames(readme, heading)
     expect(new Set(listed).size).toBe(listed.length)
     expect(sorted(listed)).toEqual(sorted(actionKeys(ACTION, section)))
+  })
+
+  it.each(['inputs', 'outputs'] as const)('describes the %s as action.yml does', section => {
+    const heading = section === 'inputs' ? 'Inputs' : 'Outputs'
+    const described = readmeDescriptions(readme, heading)
+    for (const [name, entry] of Object.entries(action[section])) {
+      expect([name, described.get(name)]).toEqual([name, entry.description])
+    }
   })
 })

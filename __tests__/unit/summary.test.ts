@@ -1,16 +1,43 @@
 import { describe, expect, it } from '@jest/globals'
-import { renderSummary, type SummaryInput } from '../../src/report/summary.js'
-import { FUNCTION_ARN, NAME } from '../../__fixtures__/cloudfront.js'
+import type { FunctionOutcome } from '../../src/deploy/orchestrate.js'
+import type { RunResult } from '../../src/deploy/result.js'
+import type { FunctionInputs } from '../../src/inputs/parse.js'
+import { renderSummary, type FunctionReport, type SummaryInput } from '../../src/report/summary.js'
+import { FUNCTION_ARN, NAME, STORE_ARN, desiredFunction } from '../../__fixtures__/cloudfront.js'
 import { functionState, runResult, testResult } from '../../__fixtures__/results.js'
 import { elements, proseText, renderMarkdown } from '../helpers/markdown.js'
 
-function summary(overrides: Partial<SummaryInput> = {}): string {
-  return renderSummary({
+function report(
+  result: RunResult | undefined,
+  more: Partial<FunctionReport> & { outcome?: Partial<FunctionOutcome> } = {}
+): FunctionReport {
+  const { outcome, ...rest } = more
+  return {
     kind: 'function',
     name: NAME,
-    dryRun: false,
-    result: runResult(),
+    outcome: {
+      fn: { name: NAME, kind: 'function' } as FunctionInputs,
+      result,
+      reference: undefined,
+      failure: undefined,
+      held: false,
+      ...outcome
+    },
     diff: '',
+    storeNames: new Map(),
+    ...rest
+  }
+}
+
+function summary(
+  result: RunResult | undefined = runResult(),
+  overrides: Partial<SummaryInput> = {},
+  more: Parameters<typeof report>[1] = {}
+): string {
+  return renderSummary({
+    mode: 'deploy',
+    dryRun: false,
+    functions: [report(result, more)],
     ...overrides
   })
 }
@@ -18,21 +45,32 @@ function summary(overrides: Partial<SummaryInput> = {}): string {
 const title = (outcome: string, kind = 'CloudFront Function') =>
   `### ${kind} \`${NAME}\`: ${outcome}\n`
 
-describe('renderSummary', () => {
+const createPlan = {
+  kind: 'function' as const,
+  name: NAME,
+  changes: [{ action: 'create' as const }, { action: 'publish' as const }]
+}
+
+describe('renderSummary of one function', () => {
   it('reports a created and published function with a before/after table', () => {
-    const text = summary({
-      result: runResult({
-        plan: {
-          kind: 'function',
-          name: NAME,
-          changes: [{ action: 'create' }, { action: 'publish' }]
-        },
+    const text = summary(
+      runResult({
+        plan: createPlan,
         before: undefined,
         after: functionState({ etag: 'ETAG1', liveEtag: 'ETAG1' }),
         created: true,
-        published: true
-      })
-    })
+        published: true,
+        desired: desiredFunction({
+          config: { comment: 'headers', keyValueStoreArns: [STORE_ARN] },
+          tags: { team: 'web' }
+        })
+      }),
+      {},
+      {
+        storeNames: new Map([[STORE_ARN, 'redirects']]),
+        code: { file: 'functions/a.js', bytes: 9_500 }
+      }
+    )
     expect(text.startsWith(title('created, published'))).toBe(true)
     expect(text).toContain(
       [
@@ -45,63 +83,41 @@ describe('renderSummary', () => {
       ].join('\n')
     )
     expect(text).toContain('**Plan:**\n\n- create the function\n- publish DEVELOPMENT to LIVE\n')
+    expect(text).toContain(
+      [
+        '**Configuration:**',
+        '',
+        '- Runtime: `cloudfront-js-2.0`',
+        '- Comment: headers',
+        `- Key value store: redirects (${STORE_ARN})`
+      ].join('\n')
+    )
+    expect(text).toContain('- Tags: `team=web`')
+    expect(text).toContain(
+      "**Code:** `functions/a.js`: 9,500 of 10,240 bytes (93% of CloudFront's limit) ⚠️ close to the limit"
+    )
   })
 
-  it('reports an update with tags changed', () => {
-    const text = summary({
-      result: runResult({
-        plan: {
-          kind: 'function',
-          name: NAME,
-          changes: [
-            { action: 'update', code: true, config: ['comment'] },
-            { action: 'tag', tags: { team: 'web' } }
-          ]
-        },
-        after: functionState(),
-        updated: true,
-        tagged: true
-      })
-    })
-    expect(text.startsWith(title('updated, tags changed'))).toBe(true)
-    expect(text).toContain('| DEVELOPMENT ETag | <code>ETAG1</code> | <code>ETAG2</code> |')
-    expect(text).toContain('- update code, comment\n- set tags team=web\n')
-  })
-
-  it('reports a no-op without a plan section', () => {
-    const text = summary()
+  it('keeps a no-op short', () => {
+    const text = summary(runResult(), {}, { code: { file: 'a.js', bytes: 100 } })
     expect(text.startsWith(title('no changes'))).toBe(true)
+    expect(text).toContain('CloudFront already matches the inputs: DEVELOPMENT ETag `ETAG1`')
+    expect(text).not.toContain('| | Before | After |')
     expect(text).not.toContain('**Plan')
     expect(text).not.toContain('<details>')
   })
 
-  it('reports a deleted connection function', () => {
-    const text = summary({
-      kind: 'connection-function',
-      result: runResult({
-        plan: { kind: 'connection-function', name: NAME, changes: [{ action: 'delete' }] },
-        after: undefined,
-        deleted: true
-      })
-    })
-    expect(text.startsWith(title('deleted', 'CloudFront Connection Function'))).toBe(true)
-    expect(text).toContain('| ARN | <code>' + FUNCTION_ARN + '</code> | — |')
-  })
-
-  it('reports a dry run with pending changes and a collapsed diff', () => {
+  it('reports a dry run with what is there now, not a "before" repeated as "after"', () => {
     const diff = '--- code: a\n+++ code: b\n@@ -1 +1 @@\n-old\n+new\n'
-    const text = summary({
-      dryRun: true,
-      diff,
-      result: runResult({
-        plan: {
-          kind: 'function',
-          name: NAME,
-          changes: [{ action: 'update', code: true, config: [] }]
-        }
-      })
-    })
+    const plan = {
+      kind: 'function' as const,
+      name: NAME,
+      changes: [{ action: 'update' as const, code: true, config: [] }]
+    }
+    const text = summary(runResult({ plan }), { dryRun: true }, { diff })
     expect(text.startsWith(title('dry run, changes pending'))).toBe(true)
+    expect(text).toContain('| | Now |')
+    expect(text).not.toContain('After')
     expect(text).toContain('**Plan (dry run, nothing was written):**\n\n- update code\n')
     expect(text).toContain(
       `<details><summary>Diff</summary>\n\n\`\`\`diff\n${diff.trimEnd()}\n\`\`\`\n\n</details>\n`
@@ -109,38 +125,64 @@ describe('renderSummary', () => {
   })
 
   it('reports a dry run without changes', () => {
-    expect(summary({ dryRun: true }).startsWith(title('dry run, no changes'))).toBe(true)
+    expect(summary(runResult(), { dryRun: true }).startsWith(title('dry run, no changes'))).toBe(
+      true
+    )
   })
 
   it('reports a failure as a caution block, line by line', () => {
-    const text = summary({
-      error: '1 of 1 test cases failed\nBefore failing, this run updated it.',
-      result: runResult({
+    const text = summary(
+      runResult({
         updated: true,
         tests: [testResult({ passed: false, failures: ['output $.a: expected 1, got 2'] })]
-      })
-    })
+      }),
+      { error: '1 of 1 test case failed\nBefore failing, this run updated it.' }
+    )
     expect(text.startsWith(title('failed'))).toBe(true)
     expect(text).toContain(
-      '> [!CAUTION]\n> 1 of 1 test cases failed\n> Before failing, this run updated it.\n'
+      '> [!CAUTION]\n> 1 of 1 test case failed\n> Before failing, this run updated it.\n'
     )
   })
 
   it('reports a failure before CloudFront was read, without a table', () => {
-    const text = summary({ result: undefined, error: "Input 'name': is required." })
+    const text = renderSummary({
+      mode: 'deploy',
+      dryRun: false,
+      functions: [
+        { kind: 'function', name: NAME, outcome: undefined, diff: '', storeNames: new Map() }
+      ],
+      error: "Input 'name': is required."
+    })
     expect(text.startsWith(title('failed'))).toBe(true)
     expect(text).not.toContain('| | Before | After |')
   })
 
-  it('says "not run" without a result or an error', () => {
-    expect(summary({ result: undefined }).startsWith(title('not run'))).toBe(true)
+  it('reports a deleted connection function', () => {
+    const text = renderSummary({
+      mode: 'delete',
+      dryRun: false,
+      functions: [
+        {
+          ...report(
+            runResult({
+              plan: { kind: 'connection-function', name: NAME, changes: [{ action: 'delete' }] },
+              after: undefined,
+              deleted: true
+            })
+          ),
+          kind: 'connection-function'
+        }
+      ]
+    })
+    expect(text.startsWith(title('deleted', 'CloudFront Connection Function'))).toBe(true)
+    expect(text).toContain(`| ARN | <code>${FUNCTION_ARN}</code> | — |`)
   })
 
-  it('renders the test table, escaping pipes and newlines in cells', () => {
-    const text = summary({
-      result: runResult({
+  it('renders the test table with compute in %, and function logs collapsed', () => {
+    const text = summary(
+      runResult({
         tests: [
-          testResult(),
+          testResult({ logs: ['rewrote /docs/'] }),
           testResult({
             name: 'a | b',
             passed: false,
@@ -149,7 +191,7 @@ describe('renderSummary', () => {
           })
         ]
       })
-    })
+    )
     expect(text).toContain(
       [
         '**Tests:** 1 of 2 cases passed',
@@ -160,6 +202,92 @@ describe('renderSummary', () => {
         '| a &#124; b | ❌ fail | 91% | output $.x: expected "1&#124;2", got missing; compute too high |'
       ].join('\n')
     )
+    expect(text).toContain('<details><summary>Function logs</summary>')
+    expect(text).toContain('# rewrites to index.html\nrewrote /docs/')
+  })
+
+  it('says plainly that offline results come from the local runtime', () => {
+    const text = summary(
+      runResult({
+        tests: [testResult()],
+        notes: [
+          'Offline: these results come from the embedded CloudFront Functions runtime, not from CloudFront.'
+        ]
+      }),
+      { mode: 'offline' }
+    )
+    expect(text.startsWith(title('tested offline, 1 of 1 case passed'))).toBe(true)
+    expect(text).toContain('not from CloudFront')
+    expect(text).not.toContain('| | Before | After |')
+  })
+
+  it('says when the diff-against function does not exist', () => {
+    const text = summary(
+      runResult(),
+      {},
+      {
+        outcome: {
+          reference: { name: 'prod', found: false, reason: 'no function named prod exists' }
+        }
+      }
+    )
+    expect(text).toContain(
+      '- diff-against: no function named prod exists; there is nothing to compare with.'
+    )
+  })
+
+  it('ends with the commit and a link to the run', () => {
+    const text = summary(runResult(), {
+      sha: '0123456789abcdef0123',
+      runUrl: 'https://github.com/o/r/actions/runs/42'
+    })
+    expect(text).toContain(
+      'Commit `0123456789ab` · [workflow run](https://github.com/o/r/actions/runs/42)'
+    )
+  })
+})
+
+describe('renderSummary of a manifest', () => {
+  it('shows a table of every function and a collapsed report each', () => {
+    const text = renderSummary({
+      mode: 'deploy',
+      dryRun: false,
+      manifest: 'functions.yml',
+      functions: [
+        report(
+          runResult({ plan: createPlan, created: true, published: true, tests: [testResult()] }),
+          {
+            name: 'a'
+          }
+        ),
+        report(runResult(), { name: 'b', outcome: { failure: 'boom' } })
+      ],
+      error: '1 of 2 functions failed: b.'
+    })
+    expect(
+      text.startsWith(
+        '### CloudFront Functions from `functions.yml`: 2 functions, 1 changed, 1 failed\n'
+      )
+    ).toBe(true)
+    expect(text).toContain(
+      '| Function | Type | Plan | Result | DEVELOPMENT ETag | LIVE ETag | Tests |'
+    )
+    expect(text).toContain(
+      '| <code>a</code> | function | create the function; publish DEVELOPMENT to LIVE | created, published |'
+    )
+    expect(text).toContain('| ✅ 1/1 |')
+    expect(text).toContain('<details><summary>a: created, published</summary>')
+    expect(text).toContain('<details><summary>b: failed</summary>\n\n> [!CAUTION]\n> boom')
+  })
+
+  it('marks a function held back by the release gate', () => {
+    const text = renderSummary({
+      mode: 'deploy',
+      dryRun: false,
+      manifest: 'functions.yml',
+      functions: [report(runResult({ updated: true }), { name: 'a', outcome: { held: true } })]
+    })
+    expect(text).toContain('| staged, not published |')
   })
 })
 
@@ -168,19 +296,18 @@ describe('nothing from outside becomes markup', () => {
     '</details><img src=x onerror=alert(1)><h1>hi</h1> @octocat #1 https://evil.example ``` | end'
 
   it('escapes names, test names, failures, errors and notes, and fences the diff', () => {
-    const text = summary({
-      name: 'fn',
-      error: `boom ${hostile}\n::error::x`,
-      result: runResult({
+    const text = summary(
+      runResult({
         notes: [`note ${hostile}`],
-        tests: [testResult({ name: hostile, passed: false, failures: [hostile] })]
+        tests: [testResult({ name: hostile, passed: false, failures: [hostile], logs: [hostile] })]
       }),
-      diff: `+ ${hostile}\n+ \`\`\`\`\`\n`
-    })
+      { error: `boom ${hostile}\n::error::x` },
+      { diff: `+ ${hostile}\n+ \`\`\`\`\`\n` }
+    )
     const html = renderMarkdown(text)
     const tags = elements(html)
-    // Only the action's own markup: one collapsed diff, tables, code and the quote.
-    expect(tags.filter(tag => tag === 'details')).toHaveLength(1)
+    // Only the action's own markup: collapsed logs and diff, tables, code and the quote.
+    expect(tags.filter(tag => tag === 'details')).toHaveLength(2)
     expect(tags).not.toContain('img')
     expect(tags).not.toContain('h1')
     expect(tags).not.toContain('a')
@@ -190,7 +317,19 @@ describe('nothing from outside becomes markup', () => {
     expect(visible).toContain('@\u200boctocat')
     // The whole diff, hostile line included, stays inside its code block.
     expect(html).toMatch(/<pre><code class="language-diff">[^]*\+ `````\n<\/code><\/pre>/)
-    // The test table keeps its 2 rows of 4 cells.
+    // The test table keeps its one row of 4 cells.
     expect(html.match(/<tr>/g)).toHaveLength(5 + 2)
+  })
+
+  it('escapes a hostile function name in a manifest table and its details', () => {
+    const text = renderSummary({
+      mode: 'deploy',
+      dryRun: false,
+      manifest: 'm.yml',
+      functions: [report(runResult(), { name: `</summary></details><h1>x</h1>` })]
+    })
+    const tags = elements(renderMarkdown(text))
+    expect(tags).not.toContain('h1')
+    expect(tags.filter(tag => tag === 'details')).toHaveLength(1)
   })
 })

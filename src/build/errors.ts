@@ -12,7 +12,9 @@ export class SourceError extends InputError {
     readonly column: number,
     message: string
   ) {
-    super('code', `${file}:${line}:${column}: ${message}`)
+    super('code', `${file}:${line}:${column}: ${message}`, [
+      { level: 'error', message, title: 'Build', file, line, column }
+    ])
     this.name = 'SourceError'
   }
 }

@@ -1,21 +1,40 @@
-// The job summary: one markdown report per run, also for failed and dry runs. Every piece of
-// text that did not come from the action itself goes through ./escape.ts.
-import { changed, type RunResult } from '../deploy/result.js'
+// The job summary: one markdown report per run, also for failed, dry and offline runs. One
+// function gets the whole report; several get a table and a collapsed report each. Every
+// piece of text that did not come from the action itself goes through ./escape.ts.
+import { MAX_CODE_BYTES } from '../code/prepare.js'
+import type { FunctionOutcome } from '../deploy/orchestrate.js'
 import { describeChange } from '../deploy/plan.js'
+import { changed, type RunResult } from '../deploy/result.js'
 import type { TestCaseResult } from '../testing/gate.js'
 import type { FunctionKind } from '../types.js'
+import { describeStore, type StoreNames } from './diff.js'
 import { mdCell, mdCode, mdFence, mdText } from './escape.js'
 import { plural } from './words.js'
 
-export interface SummaryInput {
+export type RunMode = 'deploy' | 'delete' | 'offline'
+
+/** One function's part of the report. */
+export interface FunctionReport {
   kind: FunctionKind
   name: string
-  dryRun: boolean
-  /** `undefined` when the run failed before reading CloudFront. */
-  result: RunResult | undefined
+  outcome: FunctionOutcome | undefined
+  /** The code this run deployed (or would): where it came from and its size. */
+  code?: { file: string; bytes: number; sourceBytes?: number; sources?: number }
   diff: string
-  /** The failure message, when the run failed. */
+  storeNames: StoreNames
+}
+
+export interface SummaryInput {
+  mode: RunMode
+  dryRun: boolean
+  /** The manifest's file name, when the run deployed one. */
+  manifest?: string
+  functions: FunctionReport[]
+  /** Why the run failed, when it failed. */
   error?: string
+  /** The commit and the run, for the footer. */
+  sha?: string
+  runUrl?: string
 }
 
 const KIND_TITLE: Record<FunctionKind, string> = {
@@ -25,45 +44,83 @@ const KIND_TITLE: Record<FunctionKind, string> = {
 
 /** Diffs longer than this are cut in the summary (the `diff` output keeps all of it). */
 const MAX_SUMMARY_DIFF = 30_000
+/** Logs of passing cases longer than this are cut in the summary. */
+const MAX_SUMMARY_LOGS = 10_000
 
 export function renderSummary(input: SummaryInput): string {
-  const { result } = input
-  const lines = [`### ${KIND_TITLE[input.kind]} ${mdCode(input.name)}: ${outcome(input)}`, '']
-  if (input.error) lines.push('> [!CAUTION]', ...quote(input.error), '')
-  if (result) {
-    lines.push(...stateTable(result), '')
-    if (result.plan.changes.length > 0) {
-      lines.push(input.dryRun ? '**Plan (dry run, nothing was written):**' : '**Plan:**', '')
-      lines.push(...result.plan.changes.map(change => `- ${mdText(describeChange(change))}`), '')
-    }
-    if (result.notes.length > 0) lines.push(...result.notes.map(note => `- ${mdText(note)}`), '')
-    if (result.tests.length > 0) lines.push(...testTable(result.tests), '')
-  }
-  if (input.diff) {
-    const diff =
-      input.diff.length > MAX_SUMMARY_DIFF
-        ? `${input.diff.slice(0, MAX_SUMMARY_DIFF)}\n… (${input.diff.length - MAX_SUMMARY_DIFF} more characters in the diff output)`
-        : input.diff
+  const lines =
+    input.manifest === undefined && input.functions.length <= 1
+      ? renderOne(input, input.functions[0])
+      : renderMany(input)
+  lines.push(...footer(input))
+  return lines.join('\n')
+}
+
+function renderOne(input: SummaryInput, report: FunctionReport | undefined): string[] {
+  const title = report
+    ? `${KIND_TITLE[report.kind]} ${mdCode(report.name)}`
+    : 'CloudFront Function deploy'
+  const lines = [`### ${title}: ${outcome(input, report)}`, '']
+  if (input.error) lines.push(...caution(input.error), '')
+  if (report) lines.push(...body(input, report))
+  return lines
+}
+
+function renderMany(input: SummaryInput): string[] {
+  const from = input.manifest ? ` from ${mdCode(input.manifest)}` : ''
+  const failed = input.functions.filter(report => report.outcome?.failure).length
+  const done = input.functions.filter(
+    report => report.outcome?.result && changed(report.outcome.result)
+  ).length
+  const counts = [
+    plural(input.functions.length, 'function'),
+    input.mode === 'offline' ? '' : input.dryRun ? `${done} would change` : `${done} changed`,
+    failed > 0 ? `${failed} failed` : ''
+  ].filter(Boolean)
+  const lines = [`### CloudFront Functions${from}: ${counts.join(', ')}`, '']
+  if (input.error) lines.push(...caution(input.error), '')
+  lines.push(
+    '| Function | Type | Plan | Result | DEVELOPMENT ETag | LIVE ETag | Tests |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...input.functions.map(report => {
+      const result = report.outcome?.result
+      const plan =
+        result?.firstPlan.changes.map(describeChange).join('; ') || (result ? 'no changes' : '—')
+      return `| ${mdCell(report.name, { code: true })} | ${report.kind} | ${mdCell(plan)} | ${mdCell(outcome(input, report))} | ${etagCell(result?.after?.etag)} | ${etagCell(result?.after?.liveEtag)} | ${testsCell(result?.tests)} |`
+    }),
+    ''
+  )
+  for (const report of input.functions) {
     lines.push(
-      '<details><summary>Diff</summary>',
+      `<details><summary>${mdText(report.name)}: ${mdText(outcome(input, report))}</summary>`,
       '',
-      mdFence(diff.trimEnd(), 'diff'),
-      '',
+      ...(report.outcome?.failure ? [...caution(report.outcome.failure), ''] : []),
+      ...body(input, report),
       '</details>',
       ''
     )
   }
-  return lines.join('\n')
+  return lines
 }
 
-function outcome(input: SummaryInput): string {
-  const { result } = input
-  if (input.error) return 'failed'
+/** What one function's run came to, in a few words. */
+function outcome(input: SummaryInput, report: FunctionReport | undefined): string {
+  const result = report?.outcome?.result
+  if (report?.outcome?.failure || (input.error && input.functions.length <= 1)) return 'failed'
   if (!result) return 'not run'
-  if (input.dryRun) {
-    return result.plan.changes.length === 0 ? 'dry run, no changes' : 'dry run, changes pending'
+  if (input.mode === 'offline') {
+    const passed = result.tests.filter(test => test.passed).length
+    return `tested offline, ${passed} of ${plural(result.tests.length, 'case')} passed`
   }
-  if (!changed(result)) return 'no changes'
+  if (input.dryRun) {
+    return result.firstPlan.changes.length === 0
+      ? 'dry run, no changes'
+      : 'dry run, changes pending'
+  }
+  if (report.outcome?.held) return 'staged, not published'
+  if (!changed(result)) {
+    return input.mode === 'delete' ? 'nothing to delete' : 'no changes'
+  }
   const done = [
     result.created && 'created',
     result.updated && 'updated',
@@ -74,14 +131,81 @@ function outcome(input: SummaryInput): string {
   return done.join(', ')
 }
 
-function quote(text: string): string[] {
-  return text.split('\n').map(line => `> ${mdText(line)}`)
+function body(input: SummaryInput, report: FunctionReport): string[] {
+  const result = report.outcome?.result
+  if (!result) return []
+  const lines: string[] = []
+  if (input.mode === 'deploy' && !input.dryRun && !changed(result) && !report.diff) {
+    // A no-op is short: it says so, and what is live.
+    lines.push(
+      `CloudFront already matches the inputs: DEVELOPMENT ETag ${mdCode(result.after?.etag ?? '')}, LIVE ETag ${result.after?.liveEtag ? mdCode(result.after.liveEtag) : 'none (never published)'}.`,
+      ''
+    )
+  } else if (input.mode !== 'offline') {
+    lines.push(...stateTable(input, result), '')
+  }
+  if (input.mode !== 'offline' && result.firstPlan.changes.length > 0) {
+    lines.push(input.dryRun ? '**Plan (dry run, nothing was written):**' : '**Plan:**', '')
+    lines.push(...result.firstPlan.changes.map(change => `- ${mdText(describeChange(change))}`), '')
+  }
+  if (input.mode === 'deploy' && result.desired)
+    lines.push(...configuration(input, result, report.storeNames), '')
+  if (report.code) lines.push(codeSize(report.code), '')
+  const reference = report.outcome?.reference
+  if (reference && !reference.found) {
+    lines.push(
+      `- diff-against: ${mdText(`${reference.reason}; there is nothing to compare with.`)}`
+    )
+  }
+  if (result.notes.length > 0) lines.push(...result.notes.map(note => `- ${mdText(note)}`))
+  if (result.notes.length > 0 || (reference && !reference.found)) lines.push('')
+  if (result.tests.length > 0) lines.push(...testSection(result.tests), '')
+  if (report.diff) {
+    const diff =
+      report.diff.length > MAX_SUMMARY_DIFF
+        ? `${report.diff.slice(0, MAX_SUMMARY_DIFF)}\n… (${report.diff.length - MAX_SUMMARY_DIFF} more characters in the diff output)`
+        : report.diff
+    lines.push(
+      '<details><summary>Diff</summary>',
+      '',
+      mdFence(diff.trimEnd(), 'diff'),
+      '',
+      '</details>',
+      ''
+    )
+  }
+  return lines
 }
 
-function stateTable(result: RunResult): string[] {
+function caution(text: string): string[] {
+  return ['> [!CAUTION]', ...text.split('\n').map(line => `> ${mdText(line)}`)]
+}
+
+function etagCell(etag: string | undefined): string {
+  return etag ? mdCell(etag, { code: true }) : '—'
+}
+
+function testsCell(tests: TestCaseResult[] | undefined): string {
+  if (!tests || tests.length === 0) return '—'
+  const passed = tests.filter(test => test.passed).length
+  return `${passed === tests.length ? '✅' : '❌'} ${passed}/${tests.length}`
+}
+
+function stateTable(input: SummaryInput, result: RunResult): string[] {
   const before = result.before
   const after = result.after
   const cell = (value: string | undefined): string => (value ? mdCell(value, { code: true }) : '—')
+  if (input.dryRun) {
+    // Nothing was written: there is no "after" to show, only what is there now.
+    return [
+      '| | Now |',
+      '| --- | --- |',
+      `| ARN | ${cell(before?.arn)} |`,
+      `| Status | ${cell(before?.status)} |`,
+      `| DEVELOPMENT ETag | ${cell(before?.development.etag)} |`,
+      `| LIVE ETag | ${cell(before?.live?.etag)} |`
+    ]
+  }
   return [
     '| | Before | After |',
     '| --- | --- | --- |',
@@ -92,9 +216,43 @@ function stateTable(result: RunResult): string[] {
   ]
 }
 
-function testTable(tests: TestCaseResult[]): string[] {
-  const passed = tests.filter(test => test.passed).length
+/** The configuration the function has after the run (or would have, in a dry run). */
+function configuration(input: SummaryInput, result: RunResult, names: StoreNames): string[] {
+  const desired = result.desired
+  if (!desired) return []
+  const stores = desired.config.keyValueStoreArns
+  const tags = desired.tags
   return [
+    input.dryRun ? '**Configuration (declared):**' : '**Configuration:**',
+    '',
+    `- Runtime: ${mdCode(desired.config.runtime)}`,
+    `- Comment: ${desired.config.comment ? mdText(desired.config.comment) : '(none)'}`,
+    `- Key value store: ${stores.length > 0 ? stores.map(arn => mdText(describeStore(arn, names))).join(', ') : '(none)'}`,
+    `- Tags: ${
+      tags === undefined
+        ? '(not managed by this step)'
+        : Object.keys(tags).length === 0
+          ? '(none)'
+          : Object.entries(tags)
+              .map(([key, value]) => mdCode(`${key}=${value}`))
+              .join(', ')
+    }`
+  ]
+}
+
+function codeSize(code: NonNullable<FunctionReport['code']>): string {
+  const percent = Math.round((code.bytes / MAX_CODE_BYTES) * 100)
+  const warning = percent >= 90 ? ' ⚠️ close to the limit' : ''
+  const built =
+    code.sourceBytes !== undefined
+      ? ` (built from ${plural(code.sources ?? 1, 'source file')}, ${code.sourceBytes.toLocaleString('en-US')} bytes)`
+      : ''
+  return `**Code:** ${mdCode(code.file)}${built}: ${code.bytes.toLocaleString('en-US')} of ${MAX_CODE_BYTES.toLocaleString('en-US')} bytes (${percent}% of CloudFront's limit)${warning}`
+}
+
+function testSection(tests: TestCaseResult[]): string[] {
+  const passed = tests.filter(test => test.passed).length
+  const lines = [
     `**Tests:** ${passed} of ${plural(tests.length, 'case')} passed`,
     '',
     '| Case | Result | Compute | Details |',
@@ -104,4 +262,29 @@ function testTable(tests: TestCaseResult[]): string[] {
         `| ${mdCell(test.name)} | ${test.passed ? '✅ pass' : '❌ fail'} | ${test.computeUtilization}% | ${mdCell(test.failures.join('; '))} |`
     )
   ]
+  const logged = tests.filter(test => test.logs.length > 0)
+  if (logged.length > 0) {
+    let text = logged.map(test => [`# ${test.name}`, ...test.logs].join('\n')).join('\n\n')
+    if (text.length > MAX_SUMMARY_LOGS) {
+      text = `${text.slice(0, MAX_SUMMARY_LOGS)}\n… (${text.length - MAX_SUMMARY_LOGS} more characters in the test-results output)`
+    }
+    lines.push('', '<details><summary>Function logs</summary>', '', mdFence(text), '', '</details>')
+  }
+  return lines
+}
+
+function footer(input: SummaryInput): string[] {
+  const parts = [
+    input.sha ? `Commit ${mdCode(input.sha.slice(0, 12))}` : '',
+    input.runUrl ? `[workflow run](${linkTarget(input.runUrl)})` : ''
+  ].filter(Boolean)
+  return parts.length > 0 ? [parts.join(' · '), ''] : []
+}
+
+/** A URL that cannot end the markdown link early. */
+function linkTarget(url: string): string {
+  return encodeURI(url).replace(
+    /[()]/g,
+    char => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+  )
 }

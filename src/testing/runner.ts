@@ -2,7 +2,8 @@
 // TestFunction on the DEVELOPMENT stage, or the embedded runtime in offline mode. Nothing
 // else knows which one runs.
 import type { FunctionsApi } from '../cloudfront/api.js'
-import type { TestOutcome } from '../types.js'
+import type { KeyValueStores } from '../runtime/index.js'
+import type { FunctionKind, Runtime, TestOutcome } from '../types.js'
 
 export interface FunctionRunner {
   /** Says where the results come from, for logs and the summary. */
@@ -16,6 +17,37 @@ export function cloudFrontRunner(
   target: { id: string; etag: string }
 ): FunctionRunner {
   return { source: 'cloudfront', run: event => api.test(target.id, target.etag, event) }
+}
+
+/**
+ * Runs each event in the embedded runtime, the way TestFunction would run this code. The
+ * runtime is loaded on the first run: deploys that test through CloudFront never load it.
+ */
+export function localRunner(options: {
+  kind: FunctionKind
+  runtime: Runtime
+  code: Buffer
+  stores: KeyValueStores | undefined
+}): FunctionRunner {
+  return {
+    source: 'local',
+    run: async event => {
+      const { runFunction } = await import('../runtime/index.js')
+      const outcome = await runFunction({
+        kind: options.kind,
+        runtime: options.runtime,
+        code: options.code.toString('utf8'),
+        event: JSON.stringify(event),
+        stores: options.stores
+      })
+      return {
+        computeUtilization: outcome.computeUtilization,
+        logs: outcome.logs,
+        errorMessage: outcome.error ?? '',
+        output: outcome.output ?? ''
+      }
+    }
+  }
 }
 
 /** Bounds how many runs happen at once, shared by every function of a run. */

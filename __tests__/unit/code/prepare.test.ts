@@ -49,13 +49,16 @@ function fn(overrides: Partial<FunctionInputs> = {}): FunctionInputs {
     publish: false,
     testEvents: [],
     maxComputeUtilization: 80,
+    diffAgainst: '',
+    bundle: false,
+    minify: false,
     ...overrides
   }
 }
 
-function refusal(overrides: Partial<FunctionInputs>): InputError {
+async function refusal(overrides: Partial<FunctionInputs>): Promise<InputError> {
   try {
-    prepareCode(fn(overrides), { workspace })
+    await prepareCode(fn(overrides), { workspace })
   } catch (error) {
     expect(error).toBeInstanceOf(InputError)
     return error as InputError
@@ -64,29 +67,31 @@ function refusal(overrides: Partial<FunctionInputs>): InputError {
 }
 
 describe('prepareCode', () => {
-  it('reads and checks the code, naming the file relative to the workspace', () => {
-    const prepared = prepareCode(fn(), { workspace })
+  it('reads and checks the code, naming the file relative to the workspace', async () => {
+    const prepared = await prepareCode(fn(), { workspace })
     expect(prepared.file).toBe('functions/ok.js')
     expect(prepared.code.toString()).toBe('function handler(event) { return event.request }\n')
     expect(prepared.annotations).toEqual([])
   })
 
-  it('accepts exactly 10,240 bytes and refuses one more, before reading it', () => {
-    expect(prepareCode(fn({ code: 'functions/at-limit.js' }), { workspace }).code).toHaveLength(
-      MAX_CODE_BYTES
-    )
-    expect(refusal({ code: 'functions/over-limit.js' }).message).toBe(
-      "Input 'code': 'functions/over-limit.js' is 10,241 bytes, over the limit of 10,240 bytes. CloudFront refuses larger functions: minify the code or move data into a key value store."
+  it('accepts exactly 10,240 bytes and refuses one more, before reading it', async () => {
+    expect(
+      (await prepareCode(fn({ code: 'functions/at-limit.js' }), { workspace })).code
+    ).toHaveLength(MAX_CODE_BYTES)
+    expect((await refusal({ code: 'functions/over-limit.js' })).message).toBe(
+      "Input 'code': 'functions/over-limit.js' is 10,241 bytes, over the limit of 10,240 bytes. CloudFront refuses larger functions (the limit is not adjustable): set minify: true to build a smaller file, or move data into a key value store."
     )
   })
 
-  it('refuses an empty file and a directory', () => {
-    expect(refusal({ code: 'functions/empty.js' }).message).toContain('is empty')
-    expect(refusal({ code: 'functions' }).message).toContain('is a directory, not a regular file')
+  it('refuses an empty file and a directory', async () => {
+    expect((await refusal({ code: 'functions/empty.js' })).message).toContain('is empty')
+    expect((await refusal({ code: 'functions' })).message).toContain(
+      'is a directory, not a regular file'
+    )
   })
 
-  it('annotates code findings at their line and column', () => {
-    const error = refusal({ code: 'functions/uses-const.js', runtime: 'cloudfront-js-1.0' })
+  it('annotates code findings at their line and column', async () => {
+    const error = await refusal({ code: 'functions/uses-const.js', runtime: 'cloudfront-js-1.0' })
     expect(error.message).toMatch(
       /^Input 'code': functions\/uses-const\.js has 1 problem for cloudfront-js-1\.0 \(first: line 3, column 3: /
     )
@@ -101,14 +106,35 @@ describe('prepareCode', () => {
     ])
   })
 
-  it.each(['cloudfront-js-1.0', 'cloudfront-js-2.0'] as const)('refuses export on %s', runtime => {
-    const error = refusal({ code: 'functions/exports.js', runtime })
-    expect(error.annotations[0].message).toContain('`export` is not supported')
+  it.each(['cloudfront-js-1.0', 'cloudfront-js-2.0'] as const)(
+    'refuses export on %s',
+    async runtime => {
+      const error = await refusal({ code: 'functions/exports.js', runtime })
+      expect(error.annotations[0].message).toContain('`export` is not supported')
+    }
+  )
+
+  it('warns at 90% of the limit, and about CRLF line endings and a byte-order mark', async () => {
+    writeFileSync(
+      join(workspace, 'functions', 'crlf.js'),
+      `\uFEFFfunction handler(e) {\r\n  return e\r\n}\r\n//${'x'.repeat(9300)}\r\n`
+    )
+    const prepared = await prepareCode(fn({ code: 'functions/crlf.js' }), { workspace })
+    expect(prepared.annotations.map(a => [a.level, a.title])).toEqual([
+      ['warning', 'Code close to the size limit'],
+      ['warning', 'Line endings']
+    ])
+    expect(prepared.annotations[1].message).toContain(
+      'starts with a byte-order mark and has CRLF line endings'
+    )
+    expect(prepared.annotations[1].message).toContain('.gitattributes')
+    const quiet = await prepareCode(fn(), { workspace })
+    expect(quiet.annotations).toEqual([])
   })
 
   describe('key value stores', () => {
-    it('refuses code that reads a store when key-value-stores is empty, at the line', () => {
-      const error = refusal({ code: 'functions/kvs.js' })
+    it('refuses code that reads a store when key-value-stores is empty, at the line', async () => {
+      const error = await refusal({ code: 'functions/kvs.js' })
       expect(error.input).toBe('key-value-stores')
       expect(error.message).toContain(
         "functions/kvs.js reads a key value store (cf.kvs at line 2), but key-value-stores is empty: deploying would remove the function's store association."
@@ -118,18 +144,16 @@ describe('prepareCode', () => {
       ])
     })
 
-    it('accepts code that reads the declared store', () => {
-      const prepared = prepareCode(
+    it('accepts code that reads the declared store', async () => {
+      const prepared = await prepareCode(
         fn({ code: 'functions/kvs.js', keyValueStores: ['redirects'] }),
-        {
-          workspace
-        }
+        { workspace }
       )
       expect(prepared.annotations).toEqual([])
     })
 
-    it('warns about a declared store the code never reads', () => {
-      const prepared = prepareCode(fn({ keyValueStores: ['redirects'] }), { workspace })
+    it('warns about a declared store the code never reads', async () => {
+      const prepared = await prepareCode(fn({ keyValueStores: ['redirects'] }), { workspace })
       expect(prepared.annotations).toEqual([
         expect.objectContaining({
           level: 'warning',

@@ -48,12 +48,20 @@ describe('parseInputs', () => {
         tags: undefined,
         publish: false,
         testEvents: [],
-        maxComputeUtilization: 80
+        maxComputeUtilization: 80,
+        diffAgainst: '',
+        bundle: false,
+        minify: false
       }
     ])
     expect(inputs.run).toEqual({
       dryRun: false,
       delete: false,
+      offline: false,
+      offlineStoreData: '',
+      manifest: '',
+      nameSuffix: '',
+      maxParallel: 4,
       commentOnPr: false,
       githubToken: '',
       roots: { workspace, runnerTemp: undefined }

@@ -1,0 +1,184 @@
+// The manifest: many functions in one file (YAML or JSON), each declared with the keys of the
+// single-function inputs, with `defaults` every entry inherits. Each entry is parsed by the
+// same code as the inputs, so a value the `name` input would refuse is refused here too;
+// every error names the file, the entry and the key.
+import { parse as parseYaml, YAMLParseError } from 'yaml'
+import { InputError } from '../errors.js'
+import type { Tags } from '../types.js'
+import { FUNCTION_INPUTS, type InputName } from './contract.js'
+import { readJobFile, resolveJobFile } from './files.js'
+import { parseFunctionInputs, type FunctionInputs } from './function.js'
+import type { RunInputs } from './run.js'
+import { checkTags, parseTags } from './tags.js'
+
+const INPUT = 'functions'
+export const MAX_MANIFEST_BYTES = 1024 * 1024
+const TOP_LEVEL_KEYS = new Set(['defaults', 'functions'])
+/** Keys whose value may be a list; the input's text form separates items with newlines. */
+const LIST_KEYS = new Set<string>(['test-events', 'key-value-stores'])
+
+type Entry = Record<string, unknown>
+
+export function loadManifest(path: string, run: RunInputs): FunctionInputs[] {
+  const file = resolveJobFile(INPUT, path, run.roots)
+  const text = readJobFile(INPUT, file, MAX_MANIFEST_BYTES, 'Split the manifest.').toString('utf8')
+  const fail = (where: string, detail: string): never => {
+    throw new InputError(INPUT, `${file.name}: ${where}${detail}`)
+  }
+  const data = parseDocument(text, file.name)
+  if (!isMapping(data)) {
+    return fail('', `the manifest must be a mapping with a functions list, got ${kindOf(data)}.`)
+  }
+  for (const key of Object.keys(data)) {
+    if (!TOP_LEVEL_KEYS.has(key)) {
+      fail('', `unknown top-level key '${key}': a manifest has defaults (optional) and functions.`)
+    }
+  }
+  const defaults = data.defaults ?? {}
+  if (!isMapping(defaults))
+    fail('defaults: ', `must be a mapping of keys, got ${kindOf(defaults)}.`)
+  checkKeys(defaults as Entry, 'defaults', fail)
+  if (!Array.isArray(data.functions) || data.functions.length === 0) {
+    fail('functions: ', 'must be a non-empty list of functions, each with at least name and code.')
+  }
+  const seen = new Set<string>()
+  return (data.functions as unknown[]).map((raw, index) => {
+    const label = `functions[${index}]`
+    if (!isMapping(raw)) return fail(`${label}: `, `must be a mapping, got ${kindOf(raw)}.`)
+    const where = typeof raw.name === 'string' ? `${label} (${raw.name})` : label
+    checkKeys(raw, where, fail)
+    const entry = { ...(defaults as Entry), ...raw }
+    let fn: FunctionInputs
+    try {
+      const tags = mergedTags(defaults as Entry, raw)
+      fn = parseFunctionInputs(
+        name => (name === 'tags' ? '' : textOf(entry, name, where, fail)),
+        run,
+        { tags }
+      )
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      if (error.input === 'name-suffix') throw error
+      const key = (FUNCTION_INPUTS as string[]).includes(error.input)
+        ? `key '${error.input}': `
+        : ''
+      return fail(`${where}: ${key}`, error.detail)
+    }
+    const id = `${fn.kind}/${fn.name}`
+    if (seen.has(id)) {
+      fail(
+        `${where}: `,
+        `a ${fn.kind} named '${fn.name}' is already declared above: give each function of a type its own name.`
+      )
+    }
+    seen.add(id)
+    return fn
+  })
+}
+
+function parseDocument(text: string, name: string): unknown {
+  try {
+    // Unique keys, and few aliases: a manifest has no use for alias bombs.
+    return parseYaml(text, { uniqueKeys: true, maxAliasCount: 50, prettyErrors: false })
+  } catch (error) {
+    if (!(error instanceof YAMLParseError)) throw error
+    // The parser's message quotes the text: say where and what kind of problem, not more.
+    const position = error.linePos?.[0]
+    const at = position ? ` at line ${position.line}, column ${position.col}` : ''
+    throw new InputError(
+      INPUT,
+      `${name} is not valid YAML or JSON (${error.code.toLowerCase().replace(/_/g, ' ')})${at}. Fix the file's syntax.`,
+      position
+        ? [
+            {
+              level: 'error',
+              message: `Invalid manifest: ${error.code.toLowerCase().replace(/_/g, ' ')}.`,
+              title: 'Invalid manifest',
+              file: name,
+              line: position.line,
+              column: position.col
+            }
+          ]
+        : []
+    )
+  }
+}
+
+function checkKeys(
+  entry: Entry,
+  where: string,
+  fail: (where: string, detail: string) => never
+): void {
+  for (const key of Object.keys(entry)) {
+    if (!(FUNCTION_INPUTS as string[]).includes(key)) {
+      fail(
+        `${where}: `,
+        `unknown key '${key}': use the keys of the single-function inputs (${FUNCTION_INPUTS.join(', ')}).`
+      )
+    }
+  }
+}
+
+/** The input text form of one key of an entry; '' when the entry leaves it unset. */
+function textOf(
+  entry: Entry,
+  name: string,
+  where: string,
+  fail: (where: string, detail: string) => never
+): string {
+  const value = entry[name as InputName]
+  if (value === undefined || value === null) return ''
+  if (typeof value === 'string') return value
+  if (typeof value === 'boolean' || typeof value === 'number') return String(value)
+  if (
+    Array.isArray(value) &&
+    LIST_KEYS.has(name) &&
+    value.every(item => typeof item === 'string')
+  ) {
+    return value.join('\n')
+  }
+  return fail(
+    `${where}: key '${name}': `,
+    `must be ${LIST_KEYS.has(name) ? 'a string or a list of strings' : 'a string, a number or a boolean'}, got ${kindOf(value)}.`
+  )
+}
+
+/**
+ * Tags may be a mapping or the input's `key=value` text. An entry's tags add to (and
+ * override) those of `defaults`; no tags anywhere leaves existing tags alone.
+ */
+function mergedTags(defaults: Entry, entry: Entry): Tags | undefined {
+  const fromDefaults = tagsOf(defaults.tags)
+  const fromEntry = tagsOf(entry.tags)
+  if (fromDefaults === undefined && fromEntry === undefined) return undefined
+  return checkTags(Object.entries({ ...fromDefaults, ...fromEntry }))
+}
+
+function tagsOf(value: unknown): Tags | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'string') return parseTags(value)
+  if (isMapping(value)) {
+    const entries = Object.entries(value).map(([key, tag]): [string, string] => {
+      if (typeof tag !== 'string' && typeof tag !== 'number' && typeof tag !== 'boolean') {
+        throw new InputError('tags', `the value of '${key}' must be text, got ${kindOf(tag)}.`)
+      }
+      return [key, String(tag)]
+    })
+    return checkTags(entries)
+  }
+  throw new InputError(
+    'tags',
+    `must be a mapping of key: value, or key=value text, got ${kindOf(value)}.`
+  )
+}
+
+function isMapping(value: unknown): value is Entry {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing'
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'object') return 'a mapping'
+  return `a ${typeof value}`
+}

@@ -1,0 +1,132 @@
+// Offline mode: every test case of every function runs in the embedded runtime, for the
+// declared type and runtime. No request reaches AWS and no credentials are needed, so fork
+// pull requests (which get no secrets) can run the same test gate.
+import { InputError } from '../errors.js'
+import { parseJson, JsonSyntaxError } from '../inputs/json.js'
+import { readJobFile, resolveJobFile, type JobRoots } from '../inputs/files.js'
+import type { FunctionOutcome, Job } from '../deploy/orchestrate.js'
+import { inPool } from '../deploy/orchestrate.js'
+import { NOTHING_DONE, type RunResult } from '../deploy/result.js'
+import { BufferedLog, inGroup, type Log } from '../report/log.js'
+import { plural } from '../report/words.js'
+import type { KeyValueStores } from '../runtime/index.js'
+import type { Plan } from '../types.js'
+import { runTestGate, PARALLEL_TESTS } from './gate.js'
+import { Limiter, localRunner } from './runner.js'
+
+const STORE_INPUT = 'offline-store-data'
+/** CloudFront's limit on the data of one key value store. */
+export const MAX_STORE_DATA_BYTES = 5 * 1024 * 1024
+
+/** Said in the log and the summary: these results are not CloudFront's. */
+export const OFFLINE_NOTE =
+  'Offline: these results come from the embedded CloudFront Functions runtime, not from CloudFront. Compute utilization is an estimate from CPU time.'
+
+/** Reads the JSON object of keys and values the store holds in offline mode. */
+export function loadStoreData(path: string, roots: JobRoots): KeyValueStores | undefined {
+  if (path === '') return undefined
+  const file = resolveJobFile(STORE_INPUT, path, roots)
+  const text = readJobFile(
+    STORE_INPUT,
+    file,
+    MAX_STORE_DATA_BYTES,
+    'A key value store holds at most 5 MB: keep the keys the tests need.'
+  ).toString('utf8')
+  let data: unknown
+  try {
+    data = parseJson(text)
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error
+    throw new InputError(
+      STORE_INPUT,
+      `${file.name} is not valid JSON: ${error.reason} at line ${error.line}, column ${error.column}. Fix the file's syntax.`,
+      [
+        {
+          level: 'error',
+          message: `${error.reason}.`,
+          title: 'Invalid store data JSON',
+          file: file.name,
+          line: error.line,
+          column: error.column
+        }
+      ]
+    )
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new InputError(
+      STORE_INPUT,
+      `${file.name} must hold one JSON object of keys and their values, like {"/old": "/new"}.`
+    )
+  }
+  return { mode: 'single', store: { keys: data as Record<string, unknown> } }
+}
+
+export interface OfflineOptions {
+  maxParallel: number
+  stores: KeyValueStores | undefined
+  log: Log
+}
+
+/** Runs every function's test cases locally; one function's failure does not stop the rest. */
+export async function testAllOffline(
+  jobs: readonly Job[],
+  options: OfflineOptions
+): Promise<FunctionOutcome[]> {
+  const limiter = new Limiter(PARALLEL_TESTS)
+  options.log.info(OFFLINE_NOTE)
+  return inPool(jobs, options.maxParallel, async job => {
+    const buffer = jobs.length > 1 ? new BufferedLog(job.fn.name) : undefined
+    const log = buffer ?? options.log
+    const runner = localRunner({
+      kind: job.fn.kind,
+      runtime: job.fn.runtime,
+      code: job.desired.code,
+      stores: options.stores
+    })
+    const plan: Plan = { kind: job.fn.kind, name: job.fn.name, changes: [] }
+    const base: RunResult = {
+      ...NOTHING_DONE,
+      firstPlan: plan,
+      plan,
+      desired: job.desired,
+      before: undefined,
+      after: undefined,
+      tests: [],
+      notes: [OFFLINE_NOTE]
+    }
+    try {
+      const tests = await inGroup(
+        log,
+        `Test locally (${plural(job.testCases.length, 'case')})`,
+        async () => {
+          const results = await runTestGate(
+            runner,
+            job.testCases,
+            job.fn.maxComputeUtilization,
+            limiter
+          )
+          for (const test of results) {
+            const failures = test.failures.map(failure => `\n  ${failure}`).join('')
+            log.info(
+              `${test.passed ? 'PASS' : 'FAIL'} ${test.name} (compute ${test.computeUtilization}%, estimated)${failures}`
+            )
+          }
+          return results
+        }
+      )
+      const failed = tests.filter(test => !test.passed).length
+      return {
+        fn: job.fn,
+        result: { ...base, tests },
+        reference: undefined,
+        failure:
+          failed > 0
+            ? `${failed} of ${plural(tests.length, 'test case')} failed in the local runtime.`
+            : undefined,
+        held: false
+      }
+    } finally {
+      buffer?.flushTo(options.log)
+    }
+  })
+}
