@@ -1,6 +1,7 @@
 // HTTP routes of the 2020-05-31 API mapped to operations on the state.
 import { ApiError, invalid } from './errors.js'
-import { runFunction } from './sandbox.js'
+import { runFunction, type KeyValueStore } from '../src/runtime/index.js'
+import type { Runtime } from '../src/types.js'
 import { stageOf, type FunctionRecord } from './functions.js'
 import type { State } from './state.js'
 import { checkMaxItems, checkStage, MAX_EVENT_BYTES, type Kind } from './validation.js'
@@ -146,18 +147,22 @@ function test(kind: Kind): Handler {
     } catch {
       throw invalid(`${eventName} is not valid JSON.`)
     }
+    // The function reads its associated store with cf.kvs(), and any store by Id.
     const storeArn = v.config.keyValueStoreArns[0]
-    // Awaited: the shared runtime that replaces the sandbox runs code asynchronously.
+    const stores: Record<string, KeyValueStore> = {}
+    for (const store of state.stores.all()) {
+      const time = new Date(store.lastModified).toISOString()
+      stores[store.id] = { keys: store.values, creationDateTime: time, lastUpdatedDateTime: time }
+    }
     const result = await runFunction({
       kind,
       code: v.code.toString('utf8'),
-      runtime: v.config.runtime,
+      runtime: v.config.runtime as Runtime,
       event: eventText,
-      defaultStoreId: storeArn ? state.stores.byIdOrArn(storeArn)?.id : undefined,
-      readKey: (storeId, key) => {
-        const store = state.stores.byIdOrArn(storeId)
-        if (!store) return undefined
-        return Object.hasOwn(store.values, key) ? store.values[key] : null
+      stores: {
+        mode: 'by-id',
+        stores,
+        associatedId: storeArn ? state.stores.byIdOrArn(storeArn)?.id : undefined
       },
       computeBudgetMs: env.computeBudgetMs
     })

@@ -1,5 +1,6 @@
 // The emulator's adjustable settings, their defaults and their limits, in one place:
 // startEmulator(), the CLI flags and the controls all read them from here.
+import { DEFAULT_COMPUTE_BUDGET_MS } from '../src/runtime/index.js'
 
 export interface Settings {
   /** Delay before every API answer, in milliseconds. */
@@ -12,7 +13,8 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   latencyMs: 0,
-  computeBudgetMs: 5,
+  // The runtime's own estimate of CloudFront's budget, so TestFunction and offline agree.
+  computeBudgetMs: DEFAULT_COMPUTE_BUDGET_MS,
   publishingDelayMs: 300
 })
 

@@ -11,21 +11,24 @@ import { errorMessage, InputError, type Annotation } from './errors.js'
 import { parseInputs, type Inputs } from './inputs/parse.js'
 import { renderDiff } from './report/diff.js'
 import { logText } from './report/escape.js'
-import { inGroup, type Log } from './report/log.js'
+import { inGroup, withoutEmptyGroups, type Log } from './report/log.js'
 import { writeOutputs } from './report/outputs.js'
 import { renderSummary, type FunctionReport, type RunMode } from './report/summary.js'
 import { listing, plural } from './report/words.js'
 import { loadStoreData, testAllOffline } from './testing/offline.js'
 import type { FunctionKind } from './types.js'
 
-/** The log the domain modules write to: no line of it can become a workflow command. */
-const log: Log = {
+/**
+ * The log the domain modules write to: no line of it can become a workflow command, and a
+ * group opens only once something is written in it.
+ */
+const log: Log = withoutEmptyGroups({
   info: message => core.info(logText(message)),
   // Command data is escaped by core: a message cannot end the command or start another.
   warning: message => core.warning(message),
   startGroup: title => core.startGroup(title),
   endGroup: () => core.endGroup()
-}
+})
 
 /** Diffs printed to the log longer than this are cut (the `diff` output keeps all of it). */
 const MAX_LOGGED_DIFF = 20_000

@@ -65,27 +65,27 @@ const CASES: BadInput[] = [
     what: 'a missing code file',
     input: 'code',
     inputs: { name: 'fn', code: 'src/missing.js' },
-    message: /file 'src\/missing\.js' does not exist/
+    message: /'src\/missing\.js' does not exist/
   },
   {
     what: 'a code path that is a directory',
     input: 'code',
     inputs: { name: 'fn', code: 'tests' },
-    message: /'tests' is not a file/
+    message: /'tests' is a directory, not a regular file/
   },
   {
     what: 'an empty code file',
     input: 'code',
     inputs: { name: 'fn', code: 'empty.js' },
     files: { 'empty.js': '' },
-    message: /file 'empty\.js' is empty/
+    message: /'empty\.js' is empty/
   },
   {
     what: 'code over 10,240 bytes',
     input: 'code',
     inputs: { name: 'fn', code: 'big.js' },
     files: { 'big.js': oversize(10_241) },
-    message: /file 'big\.js' is 10241 bytes, over CloudFront's limit of 10240 bytes/
+    message: /'big\.js' is 10,241 bytes, over the limit of 10,240 bytes/
   },
   {
     what: 'an unknown type',
@@ -171,7 +171,7 @@ const CASES: BadInput[] = [
       code: 'function-v1.js',
       'test-events': 'tests/function-v1.json\ncases/*.json'
     },
-    message: /'cases\/\*\.json' matches no file in .*: check the path or glob/
+    message: /'cases\/\*\.json' matches no file in the workspace: check the glob/
   },
   {
     what: 'a test-case file with a typo in a key',

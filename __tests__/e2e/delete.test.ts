@@ -69,7 +69,7 @@ describe.each(KINDS)('delete: true with a $type', kind => {
     expect(run.outputs.changed).toBe('false')
     expect(operations(h.emu.requestLog())).not.toContain(kind.deleteOperation)
     expect(writeOperations(h.emu.requestLog())).toEqual([])
-    expect(run.summary).toContain('no changes')
+    expect(run.summary).toContain('nothing to delete')
   })
 
   it('refuses while a distribution uses it and says what to do', async () => {

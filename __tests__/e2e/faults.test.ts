@@ -131,7 +131,7 @@ describe('recoverable faults converge to the declared state', () => {
     const fn = stored(h.emu, 'function', 'raced')!
     expect(fn.live?.etag).toBe(fn.development.etag)
     expect(run.stdout).toMatch(
-      /::warning::UpdateFunction: raced was changed by another writer since it was read \(PreconditionFailed\)\. Reading it again and re-planning \(attempt 2 of 3\)/
+      /::warning::raced was changed by another writer since it was read \(UpdateFunction PreconditionFailed\)\. Reading it again and re-planning \(attempt 2 of 3\)/
     )
     expect(run.outputs).toMatchObject({
       etag: fn.development.etag,

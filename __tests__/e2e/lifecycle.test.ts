@@ -288,7 +288,7 @@ describe('key value stores', () => {
     expect(writes(h.emu.requestLog())).toEqual([])
   })
 
-  it('keeps the association on a code change and removes it when no store is given', async () => {
+  it('keeps the association on a code change, refuses to drop it while the code reads it', async () => {
     const arn = await createStore(h, 'redirects')
     const ws = h.workspace({ 'v2.js': fixture('kvs-function.js').replace('302', '307') })
     expectExit(
@@ -305,14 +305,26 @@ describe('key value stores', () => {
     expect(fn.development.config.keyValueStoreArns).toEqual([arn])
     expect(fn.development.code).toContain('307')
 
-    // An empty key-value-stores input declares no association.
+    // A forgotten (or misspelt) key-value-stores input must not detach the store: refused.
     h.emu.clearRequestLog()
-    const removed = await h.run(ws, { name: 'kvs-kept', code: 'v2.js' })
+    const forgotten = await h.run(ws, { name: 'kvs-kept', code: 'v2.js' })
+    expectExit(forgotten, 1)
+    expect(h.emu.requestLog()).toEqual([])
+    expect(forgotten.stdout).toMatch(
+      /::error title=Key value store not declared,file=v2\.js,line=\d+,col=\d+::/
+    )
+    expect(stored(h.emu, 'function', 'kvs-kept')!.development.config.keyValueStoreArns).toEqual([
+      arn
+    ])
+
+    // Code that no longer reads a store, with no store declared, removes the association.
+    h.emu.clearRequestLog()
+    const removed = await h.run(ws, { name: 'kvs-kept', code: 'function-v2.js' })
     expectExit(removed, 0)
     expect(writeOperations(h.emu.requestLog())).toEqual(['UpdateFunction'])
     fn = stored(h.emu, 'function', 'kvs-kept')!
     expect(fn.development.config.keyValueStoreArns).toEqual([])
-    expect(removed.outputs.diff).toContain(`-key-value-stores: ${arn}`)
+    expect(removed.outputs.diff).toContain(`-key-value-stores: redirects (${arn})`)
   })
 
   it('runs the test gate against the associated store and publishes', async () => {

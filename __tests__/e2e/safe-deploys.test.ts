@@ -74,7 +74,7 @@ describe('test gate', () => {
     expect(operations(h.emu.requestLog()).filter(op => op === 'TestFunction')).toHaveLength(2)
 
     const text = output(run)
-    expect(text).toContain('1 of 2 test cases failed, so the function was not published')
+    expect(text).toContain('1 of 2 test cases failed, so nothing was published')
     expect(text).toContain('marks the request as version 1 (tests/function-v1.json)')
     expect(text).toContain('output $.request.headers["x-version"].value: expected "1", got "2"')
     expect(text).toContain('Before failing, this run updated its DEVELOPMENT stage')
@@ -92,7 +92,7 @@ describe('test gate', () => {
       expect.objectContaining({ name: 'keeps the uri', passed: true })
     ])
     expect(run.summary).toContain('❌ fail')
-    expect(run.summary).toContain('**Tests:** 1 of 2 passed')
+    expect(run.summary).toContain('**Tests:** 1 of 2 cases passed')
   })
 
   it.each([
@@ -166,9 +166,9 @@ describe('test gate', () => {
     })
     expectExit(run, 1)
     expect(output(run)).toMatch(
-      new RegExp(`compute utilization \\d+ is over max-compute-utilization ${scenario.max}`)
+      new RegExp(`compute utilization \\d+% is over max-compute-utilization ${scenario.max}%`)
     )
-    expect(output(run)).toContain('so the function was not published')
+    expect(output(run)).toContain('so nothing was published')
     const fn = stored(h.emu, 'function', 'heavy')!
     expect(fn.live).toBeUndefined()
     expect(writeOperations(h.emu.requestLog())).toEqual(['CreateFunction'])
@@ -223,8 +223,8 @@ describe('dry run', () => {
     expect(diff).toContain('+comment: planned')
     expect(diff).toContain('+team=edge')
     expect(run.outputs).toMatchObject({ changed: 'false', created: 'false', arn: '' })
-    expect(run.stdout).toContain('Dry run: 2 test cases were loaded but not run')
-    expect(run.stdout).toContain('Diff:')
+    expect(run.stdout).toContain('Dry run: 2 test cases loaded but not run')
+    expect(run.stdout).toContain('::group::Diff')
     expect(run.summary).toContain('dry run, changes pending')
     expect(run.summary).toContain('**Plan (dry run, nothing was written):**')
     expect(run.summary).toContain('- create the function')
@@ -252,8 +252,15 @@ describe('dry run', () => {
     expect(diff).toContain('+++ code: dry-change (inputs)')
     expect(diff).toContain("-  request.headers['x-version'] = { value: '1' }")
     expect(diff).toContain("+  request.headers['x-version'] = { value: '2' }")
-    expect(diff).not.toContain('config:')
-    expect(run.outputs).toMatchObject({ changed: 'false', etag, published: 'false' })
+    // Never published: LIVE would get all of it, so the diff shows LIVE as empty too.
+    expect(diff).toContain('--- code: /dev/null\n+++ code: dry-change (inputs)')
+    expect(diff).not.toContain('config: dry-change (DEVELOPMENT)')
+    expect(run.outputs).toMatchObject({
+      changed: 'false',
+      'has-changes': 'true',
+      etag,
+      published: 'false'
+    })
     expect(run.summary).toContain('dry run, changes pending')
     expect(run.summary).toContain('```diff')
   })
@@ -292,13 +299,14 @@ describe('job summary', () => {
     expect(after).not.toBe(before)
     const summary = run.summary
     expect(summary).toContain('### CloudFront Function `summarized`: updated, published')
-    expect(summary).toContain(`| ARN | \`${fn.arn}\` | \`${fn.arn}\` |`)
-    expect(summary).toContain(`| Status | \`UNASSOCIATED\` | \`UNASSOCIATED\` |`)
-    expect(summary).toContain(`| DEVELOPMENT ETag | \`${before}\` | \`${after}\` |`)
-    expect(summary).toContain(`| LIVE ETag | \`${before}\` | \`${after}\` |`)
+    const code = (text: string): string => `<code>${text}</code>`
+    expect(summary).toContain(`| ARN | ${code(fn.arn)} | ${code(fn.arn)} |`)
+    expect(summary).toContain(`| Status | ${code('UNASSOCIATED')} | ${code('UNASSOCIATED')} |`)
+    expect(summary).toContain(`| DEVELOPMENT ETag | ${code(before)} | ${code(after)} |`)
+    expect(summary).toContain(`| LIVE ETag | ${code(before)} | ${code(after)} |`)
     expect(summary).toContain('- update code')
     expect(summary).toContain('- publish DEVELOPMENT to LIVE')
-    expect(summary).toContain('**Tests:** 2 of 2 passed')
+    expect(summary).toContain('**Tests:** 2 of 2 cases passed')
     expect(summary).toContain('| marks the request as version 2 | ✅ pass |')
     expect(summary).toContain('| redirects /old | ✅ pass |')
     expect(summary).toMatch(
@@ -318,8 +326,8 @@ describe('job summary', () => {
     expect(run.summary).toContain(
       '### CloudFront Connection Function `summarized-connection`: created'
     )
-    expect(run.summary).toContain(`| ARN | — | \`${fn.arn}\` |`)
-    expect(run.summary).toContain(`| DEVELOPMENT ETag | — | \`${fn.development.etag}\` |`)
+    expect(run.summary).toContain(`| ARN | — | <code>${fn.arn}</code> |`)
+    expect(run.summary).toContain(`| DEVELOPMENT ETag | — | <code>${fn.development.etag}</code> |`)
     expect(fn.arn).toContain(`:connection-function/${fn.id}`)
   })
 })

@@ -221,16 +221,17 @@ export async function release(
   try {
     const published = await inGroup(options.log, 'Publish DEVELOPMENT to LIVE', async () => {
       const outcome = await publishVersion(api, target, desired, options.log)
-      if (outcome.state.status !== 'PUBLISHING') return outcome
-      try {
-        return { ...outcome, state: await waitWhilePublishing(api, outcome.state, options) }
-      } catch (error) {
-        // The publish itself went through: a failure while waiting must still report it.
-        const cause = error instanceof Interrupted ? error.cause : error
-        throw new Interrupted(cause, false, outcome.done, outcome.state, outcome.notes)
-      }
+      const state =
+        outcome.state.status === 'PUBLISHING'
+          ? await waitWhilePublishing(api, outcome.state, options).catch(error => {
+              // The publish itself went through: a failure while waiting must still report it.
+              const cause = error instanceof Interrupted ? error.cause : error
+              throw new Interrupted(cause, false, outcome.done, outcome.state, outcome.notes)
+            })
+          : outcome.state
+      options.log.info(`LIVE ETag ${state.liveEtag}, status ${state.status}.`)
+      return { ...outcome, state }
     })
-    options.log.info(`LIVE ETag ${published.state.liveEtag}, status ${published.state.status}.`)
     return record(result, published)
   } catch (error) {
     if (!(error instanceof Interrupted)) throw new RunError(error, result)

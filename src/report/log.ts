@@ -70,3 +70,36 @@ export class BufferedLog implements Log {
     this.entries = []
   }
 }
+
+/**
+ * A log whose groups open only when something is written in them: a step that had nothing
+ * to say leaves no empty group behind.
+ */
+export function withoutEmptyGroups(log: Log): Log {
+  let pending: string | undefined
+  let open = false
+  const openPending = (): void => {
+    if (pending === undefined) return
+    log.startGroup(pending)
+    pending = undefined
+    open = true
+  }
+  return {
+    info: message => {
+      openPending()
+      log.info(message)
+    },
+    // Warnings are annotations: they show whether or not a group is open.
+    warning: message => log.warning(message),
+    startGroup: title => {
+      if (open) log.endGroup()
+      open = false
+      pending = title
+    },
+    endGroup: () => {
+      pending = undefined
+      if (open) log.endGroup()
+      open = false
+    }
+  }
+}

@@ -135,6 +135,12 @@ function body(input: SummaryInput, report: FunctionReport): string[] {
   const result = report.outcome?.result
   if (!result) return []
   const lines: string[] = []
+  if (input.mode === 'delete' && !result.before) {
+    return [
+      `There was nothing to delete: no ${report.kind} named ${mdCode(report.name)} exists.`,
+      ''
+    ]
+  }
   if (input.mode === 'deploy' && !input.dryRun && !changed(result) && !report.diff) {
     // A no-op is short: it says so, and what is live.
     lines.push(

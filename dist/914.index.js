@@ -1,14 +1,14 @@
-export const id = 525;
-export const ids = [525];
+export const id = 914;
+export const ids = [914];
 export const modules = {
 
-/***/ 5525:
+/***/ 1914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   upsertPullRequestComment: () => (/* binding */ upsertPullRequestComment)
 /* harmony export */ });
-/* unused harmony exports MAX_COMMENT_LENGTH, markerLine, commentBody */
+/* unused harmony exports MAX_COMMENT_LENGTH, markerLine, commentBody, WORKFLOW_TOKEN_AUTHOR */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 // One sticky pull-request comment per function: found again by a hidden
@@ -67,9 +67,11 @@ async function upsertPullRequestComment(options) {
     const octokit = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q(token, { baseUrl: apiBaseUrl() });
     const marked = markerLine(marker);
     const body = commentBody(marker, options.body);
-    let step = 'list the comments';
+    let step = 'find who the token comments as';
     try {
-        const existing = await findComment(octokit, { owner, repo, issue_number: issueNumber }, marked);
+        const author = await tokenIdentity(octokit);
+        step = 'list the comments';
+        const existing = await findComment(octokit, { owner, repo, issue_number: issueNumber }, marked, author);
         if (existing) {
             step = `update comment ${existing}`;
             const { data } = await octokit.rest.issues.updateComment({
@@ -103,14 +105,37 @@ async function upsertPullRequestComment(options) {
         });
     }
 }
-/** The id of the first comment that carries the marker, reading page by page. */
-async function findComment(octokit, issue, marked) {
+/** The login comments written with the workflow token appear under. */
+const WORKFLOW_TOKEN_AUTHOR = 'github-actions[bot]';
+/**
+ * Who comments made with this token are written by. A personal access token can ask
+ * (`GET /user`); the workflow token cannot (GitHub answers 403 or 401): its comments are
+ * written by github-actions[bot].
+ */
+async function tokenIdentity(octokit) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
+    }
+    catch (error) {
+        const status = httpStatus(error);
+        if (status === 401 || status === 403 || status === 404)
+            return WORKFLOW_TOKEN_AUTHOR;
+        throw error;
+    }
+}
+/**
+ * The id of this run's sticky comment: the first that starts with the marker **and** was
+ * written by the token's own identity, reading page by page. A marker in anyone else's
+ * comment is ignored, so nobody can make the action edit (or vouch for) their comment.
+ */
+async function findComment(octokit, issue, marked, author) {
     const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
         ...issue,
         per_page: 100
     });
     for await (const page of pages) {
-        const found = page.data.find(comment => comment.body?.includes(marked));
+        const found = page.data.find(comment => comment.user?.login === author && comment.body?.startsWith(marked));
         if (found)
             return found.id;
     }
