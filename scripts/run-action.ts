@@ -9,7 +9,11 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-export const ACTION_ENTRY = join(ROOT, 'dist', 'index.js')
+/**
+ * The bundle to run: dist/index.js, or ACTION_ENTRY when set (a bundle built elsewhere, so
+ * that rebuilding while tests run never changes the dist/ they use).
+ */
+export const ACTION_ENTRY = process.env.ACTION_ENTRY || join(ROOT, 'dist', 'index.js')
 
 export interface RunActionOptions {
   /** Input names as in action.yml (e.g. 'key-value-stores'); values as the runner passes them. */
