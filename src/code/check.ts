@@ -591,3 +591,76 @@ export function findKeyValueStoreUse(source: string): Position | undefined {
     .sort((a, b) => a.line - b.line || a.column - b.column)[0]
   return first && { line: first.line, column: first.column + 1 }
 }
+
+/** Syntax real functions use that the guide's feature lists do not mention. */
+const UNLISTED_SYNTAX: { test: (node: AnyNode) => boolean; feature: string }[] = [
+  { test: node => node.type === 'ChainExpression', feature: 'Optional chaining (`?.`)' },
+  {
+    test: node =>
+      (node.type === 'LogicalExpression' && node.operator === '??') ||
+      (node.type === 'AssignmentExpression' &&
+        ['??=', '||=', '&&='].includes(node.operator as string)),
+    feature: 'Nullish coalescing and logical assignment (`??`, `??=`, `||=`, `&&=`)'
+  },
+  {
+    test: node => node.type === 'SpreadElement',
+    feature: 'Spread (`...`) in arrays, calls and objects'
+  },
+  {
+    test: node => node.type === 'ObjectPattern' || node.type === 'ArrayPattern',
+    feature: 'Destructuring'
+  },
+  { test: node => node.type === 'AssignmentPattern', feature: 'Default parameter values' },
+  { test: node => node.type === 'ForOfStatement', feature: '`for…of` loops' },
+  {
+    test: node => node.type === 'ClassDeclaration' || node.type === 'ClassExpression',
+    feature: 'Classes'
+  },
+  {
+    test: node =>
+      (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') &&
+      node.generator === true,
+    feature: 'Generator functions (`function*`)'
+  }
+]
+
+/**
+ * Warnings, not errors: syntax that the runtime feature pages of the developer guide do not
+ * list, although public functions use it and reports disagree on whether CloudFront accepts
+ * it. One finding per feature, at its first use; `undefined` positions never occur.
+ */
+export function findUnlistedSyntax(source: string, runtime: Runtime): CodeFinding[] {
+  let program: AnyNode
+  try {
+    program = parse(source, {
+      ecmaVersion: 'latest',
+      sourceType: 'module',
+      locations: true
+    }) as unknown as AnyNode
+  } catch {
+    return []
+  }
+  const first = new Map<string, { node: Node; count: number }>()
+  walk.full(program, raw => {
+    const node = raw as AnyNode
+    for (const { test, feature } of UNLISTED_SYNTAX) {
+      if (!test(node)) continue
+      const seen = first.get(feature)
+      if (seen) seen.count++
+      else first.set(feature, { node, count: 1 })
+    }
+  })
+  const page = `"JavaScript runtime ${runtime === V1 ? '1.0' : '2.0'} features for CloudFront Functions"`
+  return [...first.entries()]
+    .map(([feature, { node, count }]) => {
+      const start = (node as Node & { loc: { start: Position } }).loc.start
+      const uses = count > 1 ? ` (used ${count} times; this is the first)` : ''
+      return {
+        rule: 'unlisted-syntax',
+        message: `${feature} is not listed in the developer guide's ${page}${uses}. Public functions use it and the local runtime runs it, but CloudFront's support is not documented: if CloudFront refuses the function, rewrite it with the listed features.`,
+        line: start.line,
+        column: start.column + 1
+      }
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+}

@@ -15,7 +15,7 @@ import type { FunctionInputs } from '../inputs/parse.js'
 import { checkBuildRuntime, needsBuild } from '../build/needs-build.js'
 import type { BuildResult } from '../build/index.js'
 import { plural } from '../report/words.js'
-import { checkCode, findKeyValueStoreUse } from './check.js'
+import { checkCode, findKeyValueStoreUse, findUnlistedSyntax } from './check.js'
 
 /** CloudFront's limit on the code of one function (quotas page; not adjustable). */
 export const MAX_CODE_BYTES = 10_240
@@ -85,6 +85,7 @@ export async function prepareCode(fn: FunctionInputs, roots: JobRoots): Promise<
     storeUse,
     notes: describeSize(code, file.name, built),
     annotations: [
+      ...unlistedSyntax(source, fn, locate),
       ...checkStoreUse(storeUse, file.name, fn),
       ...sizeWarnings(code, file.name),
       ...(built ? [] : encodingWarnings(code, file.name))
@@ -145,6 +146,20 @@ function checkRuntime(
     `${file} has ${plural(findings.length, 'problem')} for ${fn.runtime} (first: ${where}: ${first.message}). See the annotations; nothing was sent to CloudFront.`,
     annotations
   )
+}
+
+/** Syntax the guide does not list: a warning at its first use, naming the guide. */
+function unlistedSyntax(
+  source: string,
+  fn: FunctionInputs,
+  locate: (line: number, column: number) => SourcePlace
+): Annotation[] {
+  return findUnlistedSyntax(source, fn.runtime).map(finding => ({
+    level: 'warning',
+    message: finding.message,
+    title: `CloudFront ${fn.runtime}: syntax the guide does not list`,
+    ...locate(finding.line, finding.column)
+  }))
 }
 
 /**

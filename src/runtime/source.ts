@@ -8,6 +8,7 @@
 import { parse, type Node } from 'acorn'
 import * as walk from 'acorn-walk'
 import type { Runtime } from '../types.js'
+import { checkCode } from '../code/check.js'
 import { IMPORT_ENTRY } from './sandbox/bootstrap.js'
 
 export type PreparedSource = { script: string } | { error: string }
@@ -27,7 +28,7 @@ export function prepareSource(code: string, runtime: Runtime): PreparedSource {
     return { error: `SyntaxError: ${(error as Error).message}` }
   }
 
-  const refusal = findUnsupported(program, runtime)
+  const refusal = findUnsupported(program, runtime) ?? findUnsupportedSyntax(code, runtime)
   if (refusal !== undefined) return { error: refusal }
 
   let script = ''
@@ -100,4 +101,16 @@ function importBindings(declaration: AnyNode): string {
   }
   if (named.length > 0) statements.push(`const { ${named.join(', ')} } = ${load};`)
   return statements.join(' ')
+}
+
+/**
+ * The language level of the runtime (`const` in 1.0, async closures in 2.0...): the code
+ * check's rules, so that what the check refuses the runtime cannot load, as CloudFront would
+ * not. Restricted globals (eval, timers) stay run-time errors, as they are in CloudFront.
+ */
+function findUnsupportedSyntax(code: string, runtime: Runtime): string | undefined {
+  const finding = checkCode(code, { runtime, kind: 'function' }).find(
+    item => item.rule === 'unsupported-syntax'
+  )
+  return finding && `SyntaxError: ${finding.message} (line ${finding.line})`
 }
