@@ -5,8 +5,9 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { startEmulator, type Emulator, type RequestLogEntry } from '../emulator/index.js'
+import { startEmulator, type Emulator } from '../emulator/index.js'
 import { ACTION_ENTRY, actionNode, ROOT, runAction, type ActionRun } from './run-action.js'
+import { indent, printOutputs, printRequests, printStepLog } from './step-log.js'
 
 const WORKSPACE = join(ROOT, 'examples')
 const NAME = 'demo-viewer-request'
@@ -32,60 +33,6 @@ function subheading(text: string): void {
 function check(what: string, ok: boolean, detail = ''): void {
   console.log(`${ok ? '  ok  ' : '  FAIL'} ${what}${detail ? ` (${detail})` : ''}`)
   if (!ok) failures.push(what)
-}
-
-/** The step log as a reader sees it in the Actions UI: groups as headings, commands hidden. */
-function printStepLog(stdout: string): void {
-  for (const line of stdout.split('\n')) {
-    if (line.startsWith('::group::')) console.log(`  > ${line.slice('::group::'.length)}`)
-    else if (line.startsWith('::endgroup::') || line.startsWith('::set-output') || line === '') {
-      continue
-    } else if (line.startsWith('::')) {
-      // ::error file=...::message, ::warning::message
-      const match = /^::(\w+)[^:]*::(.*)$/.exec(line)
-      console.log(`    [${match?.[1] ?? 'command'}] ${match?.[2] ?? line}`)
-    } else console.log(`    ${line}`)
-  }
-}
-
-function printOutputs(run: ActionRun): void {
-  const shown = ['arn', 'id', 'status', 'etag', 'live-etag', 'changed', 'created', 'published']
-  for (const name of shown) console.log(`  ${name.padEnd(12)} ${run.outputs[name] ?? '(unset)'}`)
-  const tests = JSON.parse(run.outputs['test-results'] || '[]') as {
-    name: string
-    passed: boolean
-    computeUtilization: number
-  }[]
-  console.log(`  ${'test-results'.padEnd(12)} ${tests.length} cases`)
-  for (const test of tests) {
-    console.log(
-      `    ${test.passed ? 'PASS' : 'FAIL'} ${test.name} (compute ${test.computeUtilization}%)`
-    )
-  }
-  const plan = JSON.parse(run.outputs.plan || '{"changes":[]}') as {
-    changes: { action: string }[]
-  }
-  console.log(
-    `  ${'plan'.padEnd(12)} ${plan.changes.map(change => change.action).join(', ') || '(no changes)'}`
-  )
-}
-
-function printRequests(log: RequestLogEntry[]): void {
-  const origin = log.length > 0 ? Math.min(...log.map(entry => entry.start)) : 0
-  for (const entry of log) {
-    const at = `+${Math.round(entry.start - origin)} ms`.padStart(9)
-    console.log(
-      `  ${at}  ${entry.status}  ${entry.write ? 'write' : 'read '}  ${entry.operation.padEnd(22)} ${entry.method} ${entry.path}`
-    )
-  }
-}
-
-function indent(text: string): string {
-  return text
-    .trimEnd()
-    .split('\n')
-    .map(line => `  | ${line}`)
-    .join('\n')
 }
 
 async function deployStep(emulator: Emulator, title: string): Promise<ActionRun> {

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { INPUTS } from '../src/inputs/contract.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /**
@@ -18,8 +19,8 @@ export const ACTION_ENTRY = process.env.ACTION_ENTRY || join(ROOT, 'dist', 'inde
 export interface RunActionOptions {
   /** Input names as in action.yml (e.g. 'key-value-stores'); values as the runner passes them. */
   inputs: Record<string, string>
-  /** CloudFront endpoint (the emulator's URL). */
-  endpoint: string
+  /** CloudFront endpoint (the emulator's URL); `undefined` uses AWS itself, with the caller's credentials. */
+  endpoint: string | undefined
   /** GITHUB_WORKSPACE; relative `code` and `test-events` paths resolve against it. */
   workspace: string
   /** Extra environment (GITHUB_EVENT_NAME, GITHUB_API_URL, ...). */
@@ -43,22 +44,23 @@ export function actionNode(): string {
   return process.env.ACTION_NODE || process.execPath
 }
 
-/** The runner's action defaults, which it passes for inputs the workflow leaves out. */
+/**
+ * The runner's action defaults, which it passes for inputs the workflow leaves out: action.yml's
+ * defaults, from the input table (the token's default is an expression the runner evaluates;
+ * here there is no token).
+ */
 export function defaultInputs(): Record<string, string> {
-  return {
-    type: 'function',
-    runtime: 'cloudfront-js-2.0',
-    comment: '',
-    'key-value-stores': '',
-    tags: '',
-    publish: 'false',
-    'test-events': '',
-    'max-compute-utilization': '80',
-    'dry-run': 'false',
-    delete: 'false',
-    'comment-on-pr': 'false',
-    'github-token': ''
-  }
+  return Object.fromEntries(
+    Object.entries(INPUTS).map(([name, input]) => [
+      name,
+      input.default.startsWith('${{') ? '' : input.default
+    ])
+  )
+}
+
+/** The caller's AWS settings (credentials, profile, region, endpoints), passed on as they are. */
+function awsEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('AWS_')))
 }
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
@@ -77,10 +79,14 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     GITHUB_EVENT_NAME: 'push',
     GITHUB_REPOSITORY: 'example/repo',
     RUNNER_TEMP: files,
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'emulator-secret',
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_CLOUDFRONT: options.endpoint,
+    ...(options.endpoint === undefined
+      ? awsEnvironment()
+      : {
+          AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+          AWS_SECRET_ACCESS_KEY: 'emulator-secret',
+          AWS_REGION: 'us-east-1',
+          AWS_ENDPOINT_URL_CLOUDFRONT: options.endpoint
+        }),
     ...options.env
   }
   // The runner upper-cases the name and keeps hyphens: INPUT_KEY-VALUE-STORES.

@@ -53,8 +53,8 @@ function queryString(querystring) {
   for (const key in querystring) {
     const entry = querystring[key]
     const values = entry.multiValue ? entry.multiValue : [entry]
-    for (const item of values) {
-      parts.push(item.value === '' ? key : key + '=' + item.value)
+    for (let i = 0; i < values.length; i++) {
+      parts.push(values[i].value === '' ? key : key + '=' + values[i].value)
     }
   }
   return parts.length > 0 ? '?' + parts.join('&') : ''

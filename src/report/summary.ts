@@ -141,7 +141,8 @@ function body(input: SummaryInput, report: FunctionReport): string[] {
       ''
     ]
   }
-  if (input.mode === 'deploy' && !input.dryRun && !changed(result) && !report.diff) {
+  const noOp = input.mode === 'deploy' && !input.dryRun && !changed(result) && !report.diff
+  if (noOp) {
     // A no-op is short: it says so, and what is live.
     lines.push(
       `CloudFront already matches the inputs: DEVELOPMENT ETag ${mdCode(result.after?.etag ?? '')}, LIVE ETag ${result.after?.liveEtag ? mdCode(result.after.liveEtag) : 'none (never published)'}.`,
@@ -154,8 +155,9 @@ function body(input: SummaryInput, report: FunctionReport): string[] {
     lines.push(input.dryRun ? '**Plan (dry run, nothing was written):**' : '**Plan:**', '')
     lines.push(...result.firstPlan.changes.map(change => `- ${mdText(describeChange(change))}`), '')
   }
-  if (input.mode === 'deploy' && result.desired)
+  if (input.mode === 'deploy' && result.desired && !noOp) {
     lines.push(...configuration(input, result, report.storeNames), '')
+  }
   if (report.code) lines.push(codeSize(report.code), '')
   const reference = report.outcome?.reference
   if (reference && !reference.found) {
