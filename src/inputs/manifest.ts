@@ -2,7 +2,7 @@
 // single-function inputs, with `defaults` every entry inherits. Each entry is parsed by the
 // same code as the inputs, so a value the `name` input would refuse is refused here too;
 // every error names the file, the entry and the key.
-import { parse as parseYaml, YAMLParseError } from 'yaml'
+import { LineCounter, parse as parseYaml, YAMLParseError } from 'yaml'
 import { InputError } from '../errors.js'
 import type { Tags } from '../types.js'
 import { FUNCTION_INPUTS, type InputName } from './contract.js'
@@ -13,6 +13,8 @@ import { checkTags, parseTags } from './tags.js'
 
 const INPUT = 'functions'
 export const MAX_MANIFEST_BYTES = 1024 * 1024
+/** Aliases a manifest may use; more is refused as a resource-exhaustion attack. */
+const MAX_ALIASES = 50
 const TOP_LEVEL_KEYS = new Set(['defaults', 'functions'])
 /** Keys whose value may be a list; the input's text form separates items with newlines. */
 const LIST_KEYS = new Set<string>(['test-events', 'key-value-stores'])
@@ -52,16 +54,23 @@ export function loadManifest(path: string, run: RunInputs): FunctionInputs[] {
     try {
       const tags = mergedTags(defaults as Entry, raw)
       fn = parseFunctionInputs(
-        name => (name === 'tags' ? '' : textOf(entry, name, where, fail)),
+        name => {
+          if (name === 'tags') return ''
+          // A delete removes the functions whatever they declare: the manifest that deploys
+          // and publishes them is the one that cleans them up.
+          if (name === 'publish' && run.delete) return ''
+          return textOf(entry, name, where, fail)
+        },
         run,
         { tags }
       )
     } catch (error) {
       if (!(error instanceof InputError)) throw error
-      if (error.input === 'name-suffix') throw error
-      const key = (FUNCTION_INPUTS as string[]).includes(error.input)
-        ? `key '${error.input}': `
-        : ''
+      // Already about the manifest (a value of the wrong kind), or about the suffix input.
+      if (error.input === INPUT || error.input === 'name-suffix') throw error
+      const known = (FUNCTION_INPUTS as string[]).includes(error.input)
+      const inherited = known && !(error.input in raw) && error.input in (defaults as Entry)
+      const key = known ? `key '${error.input}'${inherited ? ' (from defaults)' : ''}: ` : ''
       return fail(`${where}: ${key}`, error.detail)
     }
     const id = `${fn.kind}/${fn.name}`
@@ -77,22 +86,37 @@ export function loadManifest(path: string, run: RunInputs): FunctionInputs[] {
 }
 
 function parseDocument(text: string, name: string): unknown {
+  const lines = new LineCounter()
   try {
     // Unique keys, and few aliases: a manifest has no use for alias bombs.
-    return parseYaml(text, { uniqueKeys: true, maxAliasCount: 50, prettyErrors: false })
+    return parseYaml(text, {
+      uniqueKeys: true,
+      maxAliasCount: MAX_ALIASES,
+      prettyErrors: false,
+      lineCounter: lines
+    })
   } catch (error) {
+    // The parser refuses an alias that expands too far with a plain ReferenceError.
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      throw new InputError(
+        INPUT,
+        `${name} uses YAML aliases (*name) that expand to too much data, as an alias bomb does. Write the entries out, or share settings through defaults.`
+      )
+    }
     if (!(error instanceof YAMLParseError)) throw error
     // The parser's message quotes the text: say where and what kind of problem, not more.
-    const position = error.linePos?.[0]
+    // Without pretty errors it gives an offset only; the line counter turns it into a line.
+    const position = error.pos.length > 0 ? lines.linePos(error.pos[0]) : undefined
+    const problem = error.code.toLowerCase().replace(/_/g, ' ')
     const at = position ? ` at line ${position.line}, column ${position.col}` : ''
     throw new InputError(
       INPUT,
-      `${name} is not valid YAML or JSON (${error.code.toLowerCase().replace(/_/g, ' ')})${at}. Fix the file's syntax.`,
+      `${name} is not valid YAML or JSON (${problem})${at}. Fix the file's syntax.`,
       position
         ? [
             {
               level: 'error',
-              message: `Invalid manifest: ${error.code.toLowerCase().replace(/_/g, ' ')}.`,
+              message: `Invalid manifest: ${problem}.`,
               title: 'Invalid manifest',
               file: name,
               line: position.line,
@@ -159,6 +183,8 @@ function tagsOf(value: unknown): Tags | undefined {
   if (typeof value === 'string') return parseTags(value)
   if (isMapping(value)) {
     const entries = Object.entries(value).map(([key, tag]): [string, string] => {
+      // `key:` with nothing after it is an empty value, as `key=` is in the text form.
+      if (tag === null) return [key, '']
       if (typeof tag !== 'string' && typeof tag !== 'number' && typeof tag !== 'boolean') {
         throw new InputError('tags', `the value of '${key}' must be text, got ${kindOf(tag)}.`)
       }
