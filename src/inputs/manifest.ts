@@ -59,7 +59,13 @@ export function loadManifest(path: string, run: RunInputs): FunctionInputs[] {
           // A delete removes the functions whatever they declare: the manifest that deploys
           // and publishes them is the one that cleans them up.
           if (name === 'publish' && run.delete) return ''
-          return textOf(entry, name, where, fail)
+          const text = textOf(entry, name, where, fail)
+          // `diff-against: <its own name>` compares a preview with production; without a
+          // suffix the function is production, whose LIVE the diff already compares with.
+          if (name === 'diff-against' && run.nameSuffix === '' && sameName(text, entry.name)) {
+            return ''
+          }
+          return text
         },
         run,
         { tags }
@@ -196,6 +202,11 @@ function tagsOf(value: unknown): Tags | undefined {
     'tags',
     `must be a mapping of key: value, or key=value text, got ${kindOf(value)}.`
   )
+}
+
+function sameName(text: string, name: unknown): boolean {
+  if (typeof name !== 'string' && typeof name !== 'number') return false
+  return text.trim() !== '' && text.trim() === String(name).trim()
 }
 
 function isMapping(value: unknown): value is Entry {

@@ -323,11 +323,6 @@ describe('manifest errors name the file, the entry and the key', () => {
       "functions.yml: functions[0] (a): key 'code': must be a string, a number or a boolean, got a list."
     ],
     [
-      'diff-against naming the function itself',
-      'functions:\n  - name: a\n    code: a.js\n    diff-against: a\n',
-      "functions.yml: functions[0] (a): key 'diff-against': names the function itself"
-    ],
-    [
       'an entry that is not a mapping',
       'functions:\n  - a.js\n',
       'functions.yml: functions[0]: must be a mapping, got a string.'
@@ -429,6 +424,30 @@ functions:
     )
     expect(functions.map(fn => fn.name)).toEqual(['viewer-request-pr-42', 'mtls-check-pr-42'])
     expect(functions[0].diffAgainst).toBe('viewer-request')
+  })
+
+  it('lets one manifest serve production and previews: diff-against its own name', () => {
+    const text = `
+functions:
+  - name: viewer-request
+    code: a.js
+    diff-against: viewer-request
+`
+    // The preview compares with production; production itself has nothing else to compare with.
+    expect(load(text, { 'name-suffix': '-pr-3' }).functions[0]).toMatchObject({
+      name: 'viewer-request-pr-3',
+      diffAgainst: 'viewer-request'
+    })
+    expect(load(text).functions[0]).toMatchObject({ name: 'viewer-request', diffAgainst: '' })
+  })
+
+  it('refuses diff-against naming the suffixed function itself', () => {
+    const error = failure('functions:\n  - name: a\n    code: a.js\n    diff-against: a-pr-1\n', {
+      'name-suffix': '-pr-1'
+    })
+    expect(error.message).toContain(
+      "functions.yml: functions[0] (a): key 'diff-against': names the function itself ('a-pr-1')"
+    )
   })
 
   it('is validated like name: the whole name must stay a valid function name', () => {
