@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   configChanges,
   describeChange,
+  describeDifferences,
   hasChange,
   planDelete,
   planDeploy,
@@ -9,6 +10,7 @@ import {
 } from '../../src/deploy/plan.js'
 import type { Change, CurrentFunction, DesiredFunction } from '../../src/types.js'
 import {
+  CODE,
   NAME,
   NEW_CODE,
   OTHER_STORE_ARN,
@@ -309,5 +311,35 @@ describe('hasChange and describeChange', () => {
     [{ action: 'delete' }, 'delete the function']
   ])('describes %j', (change, text) => {
     expect(describeChange(change)).toBe(text)
+  })
+})
+
+describe('describeDifferences', () => {
+  it('says what changes from what to what, one line per field', () => {
+    const lines = describeDifferences(
+      desiredFunction({
+        code: Buffer.from(NEW_CODE),
+        config: { comment: 'new', runtime: 'cloudfront-js-2.0', keyValueStoreArns: [STORE_ARN] },
+        tags: { team: 'web', env: 'prod' }
+      }),
+      currentFunction({
+        config: { comment: 'old', runtime: 'cloudfront-js-1.0' },
+        tags: { team: 'api', old: 'x', 'aws:owner': 'y' }
+      })
+    )
+    expect(lines).toEqual([
+      `code: ${Buffer.byteLength(CODE)} → ${Buffer.byteLength(NEW_CODE)} bytes`,
+      'comment: "old" → "new"',
+      'runtime: cloudfront-js-1.0 → cloudfront-js-2.0',
+      `key value store: none → ${STORE_ARN}`,
+      'tag old: "x" → removed',
+      'tag env: added "prod"',
+      'tag team: "api" → "web"'
+    ])
+  })
+
+  it('says nothing for a function to create, or one that matches', () => {
+    expect(describeDifferences(desiredFunction(), undefined)).toEqual([])
+    expect(describeDifferences(desiredFunction(), currentFunction())).toEqual([])
   })
 })

@@ -99,3 +99,50 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const right = [...b].sort()
   return left.length === right.length && left.every((item, index) => item === right[index])
 }
+
+/**
+ * What the plan changes, from what to what: one line per changed field, for the log. `current`
+ * is what CloudFront holds (undefined: the function does not exist yet).
+ */
+export function describeDifferences(
+  desired: DesiredFunction,
+  current: CurrentFunction | undefined
+): string[] {
+  if (!current) return []
+  const lines: string[] = []
+  const before = current.development
+  if (!desired.code.equals(before.code)) {
+    lines.push(`code: ${before.code.length} → ${desired.code.length} bytes`)
+  }
+  for (const field of configChanges(desired.config, before.config)) {
+    if (field === 'comment') {
+      lines.push(
+        `comment: ${JSON.stringify(before.config.comment)} → ${JSON.stringify(desired.config.comment)}`
+      )
+    } else if (field === 'runtime') {
+      lines.push(`runtime: ${before.config.runtime} → ${desired.config.runtime}`)
+    } else {
+      const stores = (arns: readonly string[]) => (arns.length > 0 ? arns.join(', ') : 'none')
+      lines.push(
+        `key value store: ${stores(before.config.keyValueStoreArns)} → ${stores(desired.config.keyValueStoreArns)}`
+      )
+    }
+  }
+  if (desired.tags !== undefined) {
+    for (const key of Object.keys(current.tags).sort()) {
+      if (!Object.hasOwn(desired.tags, key) && !key.toLowerCase().startsWith(SYSTEM_TAG_PREFIX)) {
+        lines.push(`tag ${key}: ${JSON.stringify(current.tags[key])} → removed`)
+      }
+    }
+    for (const key of Object.keys(desired.tags).sort()) {
+      if (!Object.hasOwn(current.tags, key)) {
+        lines.push(`tag ${key}: added ${JSON.stringify(desired.tags[key])}`)
+      } else if (current.tags[key] !== desired.tags[key]) {
+        lines.push(
+          `tag ${key}: ${JSON.stringify(current.tags[key])} → ${JSON.stringify(desired.tags[key])}`
+        )
+      }
+    }
+  }
+  return lines
+}
