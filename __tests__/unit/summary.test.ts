@@ -9,7 +9,7 @@ import { elements, proseText, renderMarkdown } from '../helpers/markdown.js'
 
 function report(
   result: RunResult | undefined,
-  more: Partial<FunctionReport> & { outcome?: Partial<FunctionOutcome> } = {}
+  more: Partial<Omit<FunctionReport, 'outcome'>> & { outcome?: Partial<FunctionOutcome> } = {}
 ): FunctionReport {
   const { outcome, ...rest } = more
   return {
@@ -219,6 +219,9 @@ describe('renderSummary of one function', () => {
     expect(text.startsWith(title('tested offline, 1 of 1 case passed'))).toBe(true)
     expect(text).toContain('not from CloudFront')
     expect(text).not.toContain('| | Before | After |')
+    // The local runtime's compute is an estimate, and the table says so.
+    expect(text).toContain('| Case | Result | Compute (estimate) | Details |')
+    expect(text).toContain('| rewrites to index.html | ✅ pass | 14% |  |')
   })
 
   it('says when the diff-against function does not exist', () => {

@@ -167,7 +167,8 @@ function body(input: SummaryInput, report: FunctionReport): string[] {
   }
   if (result.notes.length > 0) lines.push(...result.notes.map(note => `- ${mdText(note)}`))
   if (result.notes.length > 0 || (reference && !reference.found)) lines.push('')
-  if (result.tests.length > 0) lines.push(...testSection(result.tests), '')
+  if (result.tests.length > 0)
+    lines.push(...testSection(result.tests, input.mode === 'offline'), '')
   if (report.diff) {
     const diff =
       report.diff.length > MAX_SUMMARY_DIFF
@@ -258,12 +259,13 @@ function codeSize(code: NonNullable<FunctionReport['code']>): string {
   return `**Code:** ${mdCode(code.file)}${built}: ${code.bytes.toLocaleString('en-US')} of ${MAX_CODE_BYTES.toLocaleString('en-US')} bytes (${percent}% of CloudFront's limit)${warning}`
 }
 
-function testSection(tests: TestCaseResult[]): string[] {
+/** The test cases; offline, compute is the local runtime's estimate and says so. */
+function testSection(tests: TestCaseResult[], estimated: boolean): string[] {
   const passed = tests.filter(test => test.passed).length
   const lines = [
     `**Tests:** ${passed} of ${plural(tests.length, 'case')} passed`,
     '',
-    '| Case | Result | Compute | Details |',
+    `| Case | Result | ${estimated ? 'Compute (estimate)' : 'Compute'} | Details |`,
     '| --- | --- | --- | --- |',
     ...tests.map(
       test =>
