@@ -117,4 +117,18 @@ describe('renderDiff', () => {
     expect(diff).toContain('--- tags: production (LIVE)\n')
     expect(diff).toContain('-env=prod\n')
   })
+
+  it('shows nothing for a diff-against function without a LIVE stage (missing or never published)', () => {
+    const before = withLive(CODE, { code: CODE })
+    const reference = { name: 'production', live: undefined, tags: undefined }
+    // Nothing else differs: a missing reference must not turn into a diff against /dev/null.
+    expect(renderDiff(desiredFunction(), against(before, { reference }))).toBe('')
+    const diff = renderDiff(
+      desiredFunction({ code: Buffer.from(NEW_CODE) }),
+      against(before, { reference })
+    )
+    expect(diff).toContain(`--- code: ${NAME} (DEVELOPMENT)\n`)
+    expect(diff).not.toContain('production')
+    expect(diff).not.toContain('/dev/null')
+  })
 })

@@ -3,7 +3,16 @@ import type { FunctionOutcome } from '../../src/deploy/orchestrate.js'
 import type { RunResult } from '../../src/deploy/result.js'
 import type { FunctionInputs } from '../../src/inputs/parse.js'
 import { renderSummary, type FunctionReport, type SummaryInput } from '../../src/report/summary.js'
-import { FUNCTION_ARN, NAME, STORE_ARN, desiredFunction } from '../../__fixtures__/cloudfront.js'
+import {
+  CODE,
+  FUNCTION_ARN,
+  NAME,
+  NEW_CODE,
+  STORE_ARN,
+  config,
+  currentFunction,
+  desiredFunction
+} from '../../__fixtures__/cloudfront.js'
 import { functionState, runResult, testResult } from '../../__fixtures__/results.js'
 import { elements, proseText, renderMarkdown } from '../helpers/markdown.js'
 
@@ -237,6 +246,83 @@ describe('renderSummary of one function', () => {
     expect(text).toContain(
       '- diff-against: no function named prod exists; there is nothing to compare with.'
     )
+  })
+
+  describe('diff-against', () => {
+    /** The production function: LIVE holds `liveCode` (null: never published). */
+    function production(liveCode: string | null = CODE) {
+      const current = currentFunction({ config: { comment: 'prod' }, tags: { team: 'edge' } })
+      return {
+        name: 'production',
+        found: true as const,
+        current: {
+          ...current,
+          live:
+            liveCode === null
+              ? undefined
+              : {
+                  etag: 'ETVPDKIKX0DER',
+                  content: {
+                    etag: 'ETVPDKIKX0DER',
+                    config: config({ comment: 'prod' }),
+                    code: Buffer.from(liveCode)
+                  }
+                }
+        }
+      }
+    }
+
+    it('says what differs from its LIVE stage', () => {
+      const text = summary(
+        runResult({
+          desired: desiredFunction({ code: Buffer.from(NEW_CODE), tags: { team: 'web' } })
+        }),
+        {},
+        { outcome: { reference: production() } }
+      )
+      expect(text).toContain(
+        '- Compared with `production` (LIVE, ETag `ETVPDKIKX0DER`): code, comment and tags differ; the diff shows how.'
+      )
+    })
+
+    it('says when it is the same', () => {
+      const text = summary(
+        runResult({ desired: desiredFunction({ config: { comment: 'prod' } }) }),
+        {},
+        { outcome: { reference: production() } }
+      )
+      expect(text).toContain(
+        '- Compared with `production` (LIVE, ETag `ETVPDKIKX0DER`): the same code and configuration.'
+      )
+      const tagged = summary(
+        runResult({
+          desired: desiredFunction({ config: { comment: 'prod' }, tags: { team: 'edge' } })
+        }),
+        {},
+        { outcome: { reference: production() } }
+      )
+      expect(tagged).toContain('the same code and configuration and tags.')
+    })
+
+    it('uses the singular for one difference', () => {
+      const text = summary(
+        runResult({ desired: desiredFunction({ config: { comment: 'preview' } }) }),
+        {},
+        { outcome: { reference: production() } }
+      )
+      expect(text).toContain('(LIVE, ETag `ETVPDKIKX0DER`): comment differs; the diff shows how.')
+    })
+
+    it('says when it was never published', () => {
+      const text = summary(
+        runResult({ desired: desiredFunction() }),
+        {},
+        { outcome: { reference: production(null) } }
+      )
+      expect(text).toContain(
+        '- diff-against: `production` has never been published (it has no LIVE stage); there is nothing to compare with.'
+      )
+    })
   })
 
   it('ends with the commit and a link to the run', () => {

@@ -86,11 +86,29 @@ describe('loadTestCases', () => {
       'a directory',
       'good',
       "'good' is a directory, not a regular file. To use every case file in it, write 'good/*.json'."
+    ],
+    [
+      'a path with backslashes',
+      'good\\single.json',
+      "'good\\single.json' does not exist (looked for"
+    ],
+    [
+      'a glob with backslashes',
+      'good\\more\\o*.json',
+      "'good\\more\\o*.json' matches no file in the workspace: check the glob (relative to the workspace), or remove it from test-events. The pattern contains backslashes: use / between folders, as on Linux runners."
     ]
   ])('refuses %s, naming the pattern', (_label, pattern, message) => {
     const error = loadError([pattern])
     expect(error.input).toBe('test-events')
     expect(error.message).toContain(`Input 'test-events': ${message}`)
+  })
+
+  it('says so when a path has backslashes, and only then', () => {
+    expect(loadError(['good\\single.json']).message).toContain(
+      'The path contains backslashes: use / between folders'
+    )
+    expect(loadError(['good/**/*.yaml']).message).not.toContain('backslash')
+    expect(loadError(['good/missing.json']).message).not.toContain('backslash')
   })
 
   it('refuses invalid JSON with its line and column, without quoting the file', () => {

@@ -20,7 +20,11 @@ export interface DiffSources {
   before: CurrentFunction | undefined
   /** Whether the run publishes (or, dry, would publish): then LIVE is compared too. */
   publishes: boolean
-  /** Another function's LIVE stage to compare with (`diff-against`). */
+  /**
+   * Another function's LIVE stage to compare with (`diff-against`). Without a LIVE stage
+   * (the function is missing or was never published) there is nothing to compare: the
+   * summary says why, and the diff shows nothing for it.
+   */
   reference?: { name: string; live: StageContent | undefined; tags: Tags | undefined }
   storeNames?: StoreNames
 }
@@ -43,12 +47,12 @@ export function renderDiff(desired: DesiredFunction, sources: DiffSources): stri
       ...compare(desired, live ? `${desired.name} (LIVE)` : '/dev/null', live, undefined, names)
     )
   }
-  if (sources.reference) {
+  if (sources.reference?.live) {
     const { name, live, tags } = sources.reference
     sections.push(
       ...compare(
         desired,
-        live ? `${name} (LIVE)` : '/dev/null',
+        `${name} (LIVE)`,
         live,
         desired.tags === undefined ? undefined : (tags ?? {}),
         names

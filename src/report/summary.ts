@@ -2,14 +2,14 @@
 // function gets the whole report; several get a table and a collapsed report each. Every
 // piece of text that did not come from the action itself goes through ./escape.ts.
 import { MAX_CODE_BYTES } from '../code/prepare.js'
-import type { FunctionOutcome } from '../deploy/orchestrate.js'
-import { describeChange } from '../deploy/plan.js'
+import type { FunctionOutcome, Reference } from '../deploy/orchestrate.js'
+import { configChanges, describeChange, tagChanges } from '../deploy/plan.js'
 import { changed, type RunResult } from '../deploy/result.js'
 import type { TestCaseResult } from '../testing/gate.js'
-import type { FunctionKind } from '../types.js'
+import type { DesiredFunction, FunctionKind } from '../types.js'
 import { describeStore, type StoreNames } from './diff.js'
 import { mdCell, mdCode, mdFence, mdText } from './escape.js'
-import { plural } from './words.js'
+import { listing, plural } from './words.js'
 
 export type RunMode = 'deploy' | 'delete' | 'offline'
 
@@ -159,14 +159,10 @@ function body(input: SummaryInput, report: FunctionReport): string[] {
     lines.push(...configuration(input, result, report.storeNames), '')
   }
   if (report.code) lines.push(codeSize(report.code), '')
-  const reference = report.outcome?.reference
-  if (reference && !reference.found) {
-    lines.push(
-      `- diff-against: ${mdText(`${reference.reason}; there is nothing to compare with.`)}`
-    )
-  }
+  const against = referenceLine(report.outcome?.reference, result.desired)
+  if (against) lines.push(against)
   if (result.notes.length > 0) lines.push(...result.notes.map(note => `- ${mdText(note)}`))
-  if (result.notes.length > 0 || (reference && !reference.found)) lines.push('')
+  if (result.notes.length > 0 || against) lines.push('')
   if (result.tests.length > 0)
     lines.push(...testSection(result.tests, input.mode === 'offline'), '')
   if (report.diff) {
@@ -184,6 +180,33 @@ function body(input: SummaryInput, report: FunctionReport): string[] {
     )
   }
   return lines
+}
+
+/** How the declared function compares with the LIVE stage of the `diff-against` function. */
+function referenceLine(
+  reference: Reference | undefined,
+  desired: DesiredFunction | undefined
+): string | undefined {
+  if (!reference) return undefined
+  if (!reference.found) {
+    return `- diff-against: ${mdText(`${reference.reason}; there is nothing to compare with.`)}`
+  }
+  const name = mdCode(reference.name)
+  const live = reference.current.live?.content
+  if (!live) {
+    return `- diff-against: ${name} has never been published (it has no LIVE stage); there is nothing to compare with.`
+  }
+  if (!desired) return undefined
+  const differs = [
+    ...(desired.code.equals(live.code) ? [] : ['code']),
+    ...configChanges(desired.config, live.config),
+    ...(tagChanges(desired.tags, reference.current.tags).length > 0 ? ['tags'] : [])
+  ]
+  const compared = `- Compared with ${name} (LIVE, ETag ${mdCode(live.etag)}):`
+  if (differs.length === 0) {
+    return `${compared} the same code and configuration${desired.tags === undefined ? '' : ' and tags'}.`
+  }
+  return `${compared} ${listing(differs)} ${differs.length === 1 ? 'differs' : 'differ'}; the diff shows how.`
 }
 
 function caution(text: string): string[] {

@@ -87,9 +87,13 @@ function matchPattern(pattern: string, roots: JobRoots): JobFile[] {
     expandDirectories: false
   }).sort()
   if (matches.length === 0) {
+    // A Windows habit: in a glob, a backslash escapes the next character instead.
+    const backslash = pattern.includes('\\')
+      ? ' The pattern contains backslashes: use / between folders, as on Linux runners.'
+      : ''
     throw new InputError(
       INPUT,
-      `'${pattern}' matches no file in the workspace: check the glob (relative to the workspace), or remove it from test-events.`
+      `'${pattern}' matches no file in the workspace: check the glob (relative to the workspace), or remove it from test-events.${backslash}`
     )
   }
   return matches.map(match => resolveJobFile(INPUT, match, roots))
