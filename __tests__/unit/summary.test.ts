@@ -107,6 +107,16 @@ describe('renderSummary of one function', () => {
     )
   })
 
+  it.each([
+    [9_216, "9,216 of 10,240 bytes (90% of CloudFront's limit) ⚠️ close to the limit"],
+    // 89.99 % reads as 90 % once rounded, but is under the threshold the annotation uses.
+    [9_215, "9,215 of 10,240 bytes (90% of CloudFront's limit)\n"],
+    [100, "100 of 10,240 bytes (1% of CloudFront's limit)\n"]
+  ])('shows %i bytes of code against the limit, warning from 90%% on', (bytes, line) => {
+    const text = summary(runResult(), {}, { code: { file: 'a.js', bytes } })
+    expect(text).toContain(`**Code:** \`a.js\`: ${line}`)
+  })
+
   it('keeps a no-op short', () => {
     const text = summary(runResult(), {}, { code: { file: 'a.js', bytes: 100 } })
     expect(text.startsWith(title('no changes'))).toBe(true)

@@ -1,7 +1,7 @@
 // The job summary: one markdown report per run, also for failed, dry and offline runs. One
 // function gets the whole report; several get a table and a collapsed report each. Every
 // piece of text that did not come from the action itself goes through ./escape.ts.
-import { MAX_CODE_BYTES } from '../code/prepare.js'
+import { MAX_CODE_BYTES, SIZE_WARNING_SHARE } from '../code/prepare.js'
 import type { FunctionOutcome, Reference } from '../deploy/orchestrate.js'
 import { configChanges, describeChange, tagChanges } from '../deploy/plan.js'
 import { changed, type RunResult } from '../deploy/result.js'
@@ -274,7 +274,8 @@ function configuration(input: SummaryInput, result: RunResult, names: StoreNames
 
 function codeSize(code: NonNullable<FunctionReport['code']>): string {
   const percent = Math.round((code.bytes / MAX_CODE_BYTES) * 100)
-  const warning = percent >= 90 ? ' ⚠️ close to the limit' : ''
+  // The same threshold as the warning annotation: a rounded 90% is not yet 90%.
+  const warning = code.bytes >= SIZE_WARNING_SHARE * MAX_CODE_BYTES ? ' ⚠️ close to the limit' : ''
   const built =
     code.sourceBytes !== undefined
       ? ` (built from ${plural(code.sources ?? 1, 'source file')}, ${code.sourceBytes.toLocaleString('en-US')} bytes)`
