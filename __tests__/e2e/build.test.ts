@@ -208,7 +208,7 @@ describe('the size budget', () => {
     expect(tests).toHaveLength(3)
     expect(tests.every(test => test.passed)).toBe(true)
     expect(minified.stdout).toContain(
-      `Built ${large} (TypeScript types removed, minified): ${size()} bytes of source → ${deployed} of ${LIMIT} bytes`
+      `Built ${large} (minified): ${size()} bytes of source → ${deployed} of ${LIMIT} bytes`
     )
 
     h.emu.clearRequestLog()

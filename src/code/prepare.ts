@@ -12,7 +12,7 @@ import {
   type JobRoots
 } from '../inputs/files.js'
 import type { FunctionInputs } from '../inputs/parse.js'
-import { checkBuildRuntime, needsBuild } from '../build/needs-build.js'
+import { checkBuildRuntime, isTypeScript, needsBuild } from '../build/needs-build.js'
 import type { BuildResult } from '../build/index.js'
 import { plural } from '../report/words.js'
 import { checkCode, findKeyValueStoreUse, findUnlistedSyntax } from './check.js'
@@ -195,7 +195,7 @@ function describeSize(code: Buffer, file: string, built: BuildResult | undefined
   const share = `${code.length} of ${MAX_CODE_BYTES} bytes (${Math.round((code.length / MAX_CODE_BYTES) * 100)}% of CloudFront's limit)`
   if (!built) return [`Code ${file}: ${share}.`]
   const steps = [
-    'TypeScript types removed',
+    built.sources.some(source => isTypeScript(source.file)) ? 'TypeScript types removed' : '',
     built.bundled ? `${plural(built.sources.length, 'module')} bundled` : '',
     built.minified ? 'minified' : ''
   ].filter(Boolean)

@@ -33,6 +33,19 @@ beforeAll(() => {
   )
   file('exports.js', 'export function handler(event) { return event.request }\n')
   file('kvs.js', KVS_CODE)
+  file(
+    'commented.js',
+    `// ${'a comment the minifier drops '.repeat(20)}\nfunction handler(event) {\n  return event.request\n}\n`
+  )
+  file(
+    'typed.ts',
+    'function handler(event: { request: object }): object {\n  return event.request\n}\n'
+  )
+  file('helper.ts', 'export const marker: string = "x"\n')
+  file(
+    'uses-helper.js',
+    "import { marker } from './helper.js'\nfunction handler(event) {\n  event.request.headers.m = { value: marker }\n  return event.request\n}\n"
+  )
 })
 
 afterAll(() => rmSync(workspace, { recursive: true, force: true }))
@@ -130,6 +143,24 @@ describe('prepareCode', () => {
     expect(prepared.annotations[1].message).toContain('.gitattributes')
     const quiet = await prepareCode(fn(), { workspace })
     expect(quiet.annotations).toEqual([])
+  })
+
+  describe('built code', () => {
+    it.each([
+      ['a minified JavaScript file', { code: 'functions/commented.js', minify: true }, 'minified'],
+      ['a TypeScript file', { code: 'functions/typed.ts' }, 'TypeScript types removed'],
+      [
+        'a JavaScript entry bundled with a TypeScript helper',
+        { code: 'functions/uses-helper.js', bundle: true },
+        'TypeScript types removed, 2 modules bundled'
+      ]
+    ])('says what the build of %s did, with the sizes', async (_label, overrides, steps) => {
+      const prepared = await prepareCode(fn(overrides), { workspace })
+      const built = prepared.code.length
+      expect(prepared.notes).toEqual([
+        `Built ${overrides.code} (${steps}): ${prepared.build?.sourceBytes} bytes of source → ${built} of 10240 bytes (${Math.round((built / 10_240) * 100)}% of CloudFront's limit).`
+      ])
+    })
   })
 
   describe('key value stores', () => {
