@@ -348,6 +348,26 @@ describe('the diff in the log', () => {
     // The summary does have all of it.
     expect(result.summary).toContain(diff.trimEnd().split('\n').slice(-3).join('\n'))
   })
+
+  // Known gap in src/main.ts: the log's note says the job summary has all of a cut diff, but
+  // the summary cuts diffs at 30,000 characters too. Two 10 KB functions that differ make a
+  // longer diff (the preview's own plus the one against production).
+  it.failing('does not send readers to a summary that was cut as well', async () => {
+    const lines = (tag: string) =>
+      Array.from({ length: 232 }, (_, i) => `  // ${tag} line ${i} ${'x'.repeat(23)}`).join('\n')
+    const code = (tag: string) =>
+      `function handler(event) {\n${lines(tag)}\n  return event.request\n}\n`
+    const ws = h.workspace({ 'large-a.js': code('alpha'), 'large-b.js': code('beta') })
+    expectExit(await run({ name: 'large-prod', code: 'large-a.js', publish: 'true' }, { ws }), 0)
+    const result = await run(
+      { name: 'large-pr', code: 'large-b.js', 'diff-against': 'large-prod' },
+      { ws }
+    )
+    expectExit(result, 0)
+    expect(result.outputs.diff.length).toBeGreaterThan(30_000)
+    expect(result.summary).toMatch(/\n… \(\d+ more characters in the diff output\)/)
+    expect(group(result, 'Diff')).not.toContain('the job summary have all of it')
+  })
 })
 
 describe('job summary', () => {
