@@ -7,12 +7,22 @@ import {
   CreateKeyValueStoreCommand,
   PublishFunctionCommand
 } from '@aws-sdk/client-cloudfront'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { createServer, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { constants as osConstants, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startEmulator, type Emulator, type RequestLogEntry } from '../../emulator/index.js'
-import { runAction, type ActionRun } from '../../scripts/run-action.js'
+import {
+  ACTION_ENTRY,
+  actionNode,
+  defaultInputs,
+  parseOutputFile,
+  runAction,
+  type ActionRun
+} from '../../scripts/run-action.js'
 
 export type { ActionRun } from '../../scripts/run-action.js'
 
@@ -186,4 +196,191 @@ export function resetEmulator(harness: Harness): void {
   harness.emu.reset()
   harness.emu.clearRequestLog()
   harness.emu.setComputeBudget(STEADY_COMPUTE_BUDGET_MS)
+}
+
+// ---- for the trust suites: processes to kill, requests to inspect, commands to find ------
+
+/** A run of the bundled action that is still going: its process, and its result when it ends. */
+export interface RunningAction {
+  child: ChildProcess
+  /** Settles when the process has exited (also when it was killed). */
+  done: Promise<ActionRun>
+}
+
+/**
+ * Starts the bundled action the way `runAction` runs it, but hands back the process, so a
+ * test can kill it mid-run. The environment is the runner's, as in scripts/run-action.ts.
+ */
+export function startAction(options: {
+  inputs: Record<string, string>
+  endpoint: string
+  workspace: string
+  env?: Record<string, string>
+}): RunningAction {
+  const files = mkdtempSync(join(tmpdir(), 'cf-action-start-'))
+  const outputFile = join(files, 'output')
+  const summaryFile = join(files, 'summary')
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REPOSITORY: 'example/repo',
+    RUNNER_TEMP: files,
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'emulator-secret',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_CLOUDFRONT: options.endpoint,
+    ...options.env
+  }
+  for (const [name, value] of Object.entries({ ...defaultInputs(), ...options.inputs })) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  const started = performance.now()
+  const child = spawn(actionNode(), [ACTION_ENTRY], {
+    env,
+    cwd: options.workspace,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.on('data', chunk => (stdout += chunk))
+  child.stderr?.on('data', chunk => (stderr += chunk))
+  const done = new Promise<ActionRun>((resolvePromise, reject) => {
+    child.on('error', reject)
+    child.on('close', (code, signal) => {
+      try {
+        resolvePromise({
+          exitCode: code ?? (signal ? 128 + (osConstants.signals[signal] ?? 0) : 1),
+          stdout,
+          stderr,
+          outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+          summary: readFileSync(summaryFile, 'utf8'),
+          durationMs: performance.now() - started
+        })
+      } finally {
+        rmSync(files, { recursive: true, force: true })
+      }
+    })
+  })
+  return { child, done }
+}
+
+/** Resolves once `condition` holds, checking every few milliseconds; fails after `timeoutMs`. */
+export async function waitFor(
+  condition: () => boolean,
+  what: string,
+  timeoutMs = 20_000
+): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+    await new Promise(resolvePromise => setTimeout(resolvePromise, 5))
+  }
+}
+
+/** One request that went through a recording proxy, with the headers the emulator's log lacks. */
+export interface RecordedRequest {
+  method: string
+  path: string
+  /** The If-Match header, when the request carried one. */
+  ifMatch: string | undefined
+}
+
+export interface RecordingProxy {
+  /** Use as the CloudFront endpoint: requests are passed on to the target unchanged. */
+  url: string
+  requests(): RecordedRequest[]
+  close(): Promise<void>
+}
+
+/**
+ * A proxy in front of the emulator that records each request's If-Match, so a test can check
+ * which version every conditional write and test run named.
+ */
+export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+  const recorded: RecordedRequest[] = []
+  const upstream = new URL(target)
+  const server = createServer((request, response) => {
+    const ifMatch = request.headers['if-match']
+    recorded.push({
+      method: request.method ?? 'GET',
+      path: request.url ?? '/',
+      ifMatch: Array.isArray(ifMatch) ? ifMatch[0] : ifMatch
+    })
+    const forward = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: request.method,
+        path: request.url,
+        headers: request.headers
+      },
+      answer => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(response)
+      }
+    )
+    // A reset upstream is a reset here: the client sees what it would have seen.
+    forward.on('error', () => request.socket.destroy())
+    request.pipe(forward)
+  })
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolvePromise())
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests: () => recorded.map(entry => ({ ...entry })),
+    close: () =>
+      new Promise<void>(resolvePromise => {
+        server.closeAllConnections()
+        server.close(() => resolvePromise())
+      })
+  }
+}
+
+/** A workflow command as the runner reads it from a line of the step's output. */
+export interface WorkflowCommand {
+  /** `error`, `warning`, `add-mask`, `group`, ... (lower case). */
+  command: string
+  /** The raw properties (`file=a.js,line=3`), `''` when none. */
+  properties: string
+  /** The raw data after the second `::` (or after `]` for the legacy form). */
+  data: string
+}
+
+/**
+ * The workflow commands in a step's output, found the way the runner finds them: every line,
+ * after its leading whitespace is trimmed, that starts with `::name ...::` or the legacy
+ * `##[name ...]`.
+ */
+export function workflowCommands(stdout: string): WorkflowCommand[] {
+  const commands: WorkflowCommand[] = []
+  for (const raw of stdout.split(/\r?\n/)) {
+    const line = raw.trimStart()
+    const modern = /^::([^\s:]+)(?: ([^]*?))?::([^]*)$/.exec(line)
+    if (modern) {
+      const [, command, properties = '', data] = modern
+      commands.push({ command: command.toLowerCase(), properties, data })
+      continue
+    }
+    const legacy = /^##\[([^\s\]]+)(?: ([^\]]*))?\]([^]*)$/.exec(line)
+    if (legacy) {
+      const [, command, properties = '', data] = legacy
+      commands.push({ command: command.toLowerCase(), properties, data })
+    }
+  }
+  return commands
+}
+
+/** The data of a command as the runner decodes it (`%25`, `%0D`, `%0A`). */
+export function commandData(data: string): string {
+  return data.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/g, '%')
 }
