@@ -174,6 +174,16 @@ describe('test cases in the local runtime', () => {
     )
   })
 
+  it('without test-events, checks the code and says only that', async () => {
+    const run = await offline({ code: 'function-v1.js' })
+    expectExit(run, 0)
+    expect(run.outputs['test-results']).toBe('[]')
+    expect(run.summary).toContain(
+      '### CloudFront Function `edge`: code checked offline, no test cases'
+    )
+    expect(run.stdout).not.toContain('::group::Test locally')
+  })
+
   it('runs the code checks of the declared runtime first', async () => {
     const run = await offline({
       runtime: 'cloudfront-js-1.0',

@@ -258,6 +258,12 @@ describe('renderSummary of one function', () => {
     )
   })
 
+  it('says an offline run without test cases only checked the code', () => {
+    const text = summary(runResult({ tests: [] }), { mode: 'offline' })
+    expect(text.startsWith(title('code checked offline, no test cases'))).toBe(true)
+    expect(text).not.toContain('0 of 0')
+  })
+
   describe('diff-against', () => {
     /** The production function: LIVE holds `liveCode` (null: never published). */
     function production(liveCode: string | null = CODE) {

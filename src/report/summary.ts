@@ -109,6 +109,8 @@ function outcome(input: SummaryInput, report: FunctionReport | undefined): strin
   if (report?.outcome?.failure || (input.error && input.functions.length <= 1)) return 'failed'
   if (!result) return 'not run'
   if (input.mode === 'offline') {
+    // Without test-events an offline run only checks the code.
+    if (result.tests.length === 0) return 'code checked offline, no test cases'
     const passed = result.tests.filter(test => test.passed).length
     return `tested offline, ${passed} of ${plural(result.tests.length, 'case')} passed`
   }
