@@ -307,6 +307,51 @@ describe.each(KINDS)('without a retry, it stays a lost race ($type)', kind => {
   })
 })
 
+describe('a retried create is this run’s only when CloudFront holds everything it sent', () => {
+  it('another writer created the same code and config with other tags: a lost race, then tagged', async () => {
+    // The first attempt fails before it is applied; another writer creates the function while
+    // the retry is held; the retry answers 409 after 2 attempts.
+    h.emu.injectFault({ type: 'server-error', operation: 'CreateFunction' })
+    const run = await runWhileHeld(
+      'CreateFunction',
+      { name: 'retried-create', code: 'function-v1.js', tags: 'team=edge' },
+      async () => {
+        await waitFor(
+          () => h.emu.requestLog().filter(e => e.operation === 'CreateFunction').length >= 2,
+          'the retried CreateFunction'
+        )
+        await seedFunction(h, 'retried-create', fixture('function-v1.js'), {
+          tags: { team: 'someone-else' }
+        })
+      }
+    )
+    expectExit(run, 0)
+    expect(statuses('CreateFunction')).toEqual([500, 409, 201])
+    // Not this run's create: the other writer's, with other tags, which this run then fixed.
+    expect(run.outputs).toMatchObject({ created: 'false', changed: 'true' })
+    expect(run.stdout).not.toMatch(/so it was created by this run/)
+    expect(stored(h.emu, 'function', 'retried-create')!.tags).toEqual({ team: 'edge' })
+  })
+})
+
+describe('a create answered without an ETag, then another writer’s version', () => {
+  it('is still this run’s create: created=true, and its own version is the one published', async () => {
+    h.emu.injectFault({ type: 'omit-etag', operation: 'CreateFunction' })
+    h.emu.injectFault({ type: 'write-after', action: 'update', operation: 'CreateFunction' })
+    const run = await h.run(h.workspace(), {
+      name: 'created-then-edited',
+      code: 'function-v1.js',
+      comment: 'declared',
+      publish: 'true'
+    })
+    expectExit(run, 0)
+    expect(run.outputs).toMatchObject({ created: 'true', changed: 'true', published: 'true' })
+    const fn = stored(h.emu, 'function', 'created-then-edited')!
+    expect(fn.live?.config.comment).toBe('declared')
+    expectOutputsMatchEmulator(run, 'function', 'created-then-edited')
+  })
+})
+
 describe.each(KINDS)('never adopt another writer’s version ($type)', kind => {
   it('an update answered without an ETag, then another writer’s version: tests and publishes its own', async () => {
     await seed(kind.type, 'adopt', kind.before, { publish: true })

@@ -467,6 +467,20 @@ describe('deploy a CloudFront Function', () => {
     expect(log.warnings).toEqual([expect.stringContaining('now holds another version')])
   })
 
+  it('still counts its create when another writer saved a version over it before the re-read', async () => {
+    const fake = new FakeFunction(cf)
+    fake.omitEtag('CreateFunction')
+    let creates = 0
+    fake.afterWrite('CreateFunction', () => {
+      if (++creates === 1) fake.otherWriterUpdates({ code: CODE, comment: 'theirs' })
+    })
+    const result = await deploy(functions, desiredFunction({ publish: true }), options())
+    expect(result.created).toBe(true)
+    expect(result.updated).toBe(true)
+    expect(fake.live).toMatchObject({ code: CODE, comment: '' })
+    expect(cf).toHaveReceivedCommandWith(PublishFunctionCommand, { IfMatch: VERSION_ETAGS[2] })
+  })
+
   it('fails plainly when no ETag can be found even by reading again', async () => {
     stubFunction(cf, { etag: 'ETAG1', liveEtag: 'ETAG1' })
     cf.on(DescribeFunctionCommand, { Name: NAME, Stage: 'DEVELOPMENT' })
@@ -695,6 +709,31 @@ describe("a write whose answer is lost is still this run's write", () => {
       "UpdateFunction's answer was lost (InternalError after 3 attempts)"
     )
     expect(fake.dev?.code).toBe(NEW_CODE)
+  })
+
+  it('does not count a retried create as its own when the function holds other tags', async () => {
+    const fake = new FakeFunction(cf)
+    // The first attempt failed unapplied; another writer created the same code and config
+    // with other tags; the SDK's retry got 409 after 2 attempts.
+    cf.on(CreateFunctionCommand).callsFake(() => {
+      fake.exists({ code: CODE })
+      fake.tags = { team: 'theirs' }
+      throw awsError('FunctionAlreadyExists', { status: 409, attempts: 2 })
+    })
+    const result = await deploy(functions, desiredFunction({ tags: { team: 'edge' } }), options())
+    expect(result.created).toBe(false)
+    expect(result.tagged).toBe(true)
+    expect(fake.tags).toEqual({ team: 'edge' })
+    expect(result.notes).toEqual([])
+    expect(log.warnings).toEqual([expect.stringContaining('CreateFunction FunctionAlreadyExists')])
+  })
+
+  it('counts a retried create with the declared tags as its own', async () => {
+    const fake = new FakeFunction(cf).loseAnswer('CreateFunction')
+    const result = await deploy(functions, desiredFunction({ tags: { team: 'edge' } }), options())
+    expect(result.created).toBe(true)
+    expect(fake.tags).toEqual({ team: 'edge' })
+    expect(result.notes[0]).toContain("holds exactly this run's code, configuration and tags")
   })
 
   it('fails plainly when a write failed without an answer and was not applied', async () => {

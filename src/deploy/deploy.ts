@@ -26,7 +26,7 @@ import type { TestCase } from '../testing/cases.js'
 import { runTestGate, TestGateError, type TestCaseResult } from '../testing/gate.js'
 import { cloudFrontRunner, type Limiter } from '../testing/runner.js'
 import type { Change, CurrentFunction, DesiredFunction, Plan, Tags } from '../types.js'
-import { configChanges, describeChange, planDelete, planDeploy } from './plan.js'
+import { configChanges, describeChange, planDelete, planDeploy, tagChanges } from './plan.js'
 import {
   mergeProgress,
   NOTHING_DONE,
@@ -379,19 +379,25 @@ async function createFunction(
   } catch (error) {
     if (isAlreadyExists(error) || outcomeUnknown(error)) {
       const found = await readQuietly(api, desired)
+      // The create sent the tags too: another writer's function with other tags is not ours.
       if (
         found &&
         holdsDeclared(found.development, desired) &&
+        tagChanges(desired.tags, found.tags).length === 0 &&
         (wasRetried(error) || outcomeUnknown(error))
       ) {
-        const note = `${(error as AwsCallError).operation}'s answer was lost (${(error as AwsCallError).code} after ${(error as AwsCallError).attempts} attempts); a fresh read shows ${desired.name} holds exactly this run's code and configuration, so it was created by this run.`
+        const sent =
+          desired.tags === undefined ? 'code and configuration' : 'code, configuration and tags'
+        const note = `${(error as AwsCallError).operation}'s answer was lost (${(error as AwsCallError).code} after ${(error as AwsCallError).attempts} attempts); a fresh read shows ${desired.name} holds exactly this run's ${sent}, so it was created by this run.`
         log.info(note)
         return { done: { created: true }, state: stateOf(found), notes: [note] }
       }
     }
     throw new Interrupted(error, isLostRace(error))
   }
-  const state = await confirmedState(api, created, desired)
+  const state = await confirmedState(api, created, desired).catch(error => {
+    throw afterWrite(error, { created: true })
+  })
   log.info(`Created ${desired.name} (DEVELOPMENT ETag ${state.etag}).`)
   return { done: { created: true }, state: { ...state, liveEtag: '' }, notes: [] }
 }
@@ -422,7 +428,9 @@ async function updateFunction(
     }
     throw new Interrupted(error, isLostRace(error))
   }
-  const confirmed = await confirmedState(api, updated, desired)
+  const confirmed = await confirmedState(api, updated, desired).catch(error => {
+    throw afterWrite(error, { updated: true })
+  })
   const fields =
     change.action === 'update' ? [...(change.code ? ['code'] : []), ...change.config] : []
   log.info(`Updated ${fields.join(', ')} (DEVELOPMENT ETag ${state.etag} → ${confirmed.etag}).`)
@@ -431,6 +439,16 @@ async function updateFunction(
     state: { ...state, status: confirmed.status || state.status, etag: confirmed.etag },
     notes: []
   }
+}
+
+/**
+ * A failure after a write went through: the write is still this run's, whatever happened to
+ * the version afterwards (another writer may have saved one over it).
+ */
+function afterWrite(error: unknown, done: Partial<Progress>): Interrupted {
+  return error instanceof Interrupted
+    ? new Interrupted(error.cause, error.race, mergeProgress(error.done, done))
+    : new Interrupted(error, false, done)
 }
 
 /**
@@ -618,7 +636,7 @@ async function readQuietly(
   desired: DesiredFunction
 ): Promise<CurrentFunction | undefined> {
   try {
-    return await api.read(desired.name, { tags: false })
+    return await api.read(desired.name, { tags: desired.tags !== undefined })
   } catch {
     return undefined
   }
