@@ -4,6 +4,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { parse as parseYaml } from 'yaml'
 import { startGitHubApiStub, type GitHubApiStub } from '../helpers/github-api-stub.js'
 import { runOffline, type OfflineRun } from '../fixtures/offline/run-offline.js'
 import { FIXTURES, output, resetEmulator, startHarness, type Harness } from './helpers.js'
@@ -329,6 +330,49 @@ describe('inputs that do not go with offline', () => {
     expect(run.stdout).toContain(
       "::error::Input 'offline-store-data': is only used with offline: true."
     )
+  })
+})
+
+describe('the example workflow for fork pull requests', () => {
+  const EXAMPLES = resolve(FIXTURES, '../../../examples')
+
+  interface Step {
+    uses?: string
+    with?: Record<string, string | number | boolean>
+  }
+  interface Workflow {
+    on: Record<string, unknown>
+    permissions: unknown
+    jobs: Record<string, { permissions: unknown; steps: Step[] }>
+  }
+
+  const text = readFileSync(join(EXAMPLES, 'workflows', 'offline-fork.yml'), 'utf8')
+  const workflow = parseYaml(text) as Workflow
+
+  it('runs on pull requests with read-only permissions, no secrets and no AWS step', () => {
+    expect(Object.keys(workflow.on)).toEqual(['pull_request'])
+    expect(workflow.permissions).toEqual({})
+    const [job] = Object.values(workflow.jobs)
+    expect(job.permissions).toEqual({ contents: 'read' })
+    expect(text).not.toContain('secrets.')
+    expect(text).not.toMatch(/aws-actions|id-token/)
+  })
+
+  it("runs as written against the repository's example function and tests", async () => {
+    const [job] = Object.values(workflow.jobs)
+    const step = job.steps.find(item => item.uses?.includes('cloudfront-function-deploy'))!
+    const inputs = Object.fromEntries(
+      Object.entries(step.with ?? {}).map(([key, value]) => [key, String(value)])
+    )
+    expect(inputs.offline).toBe('true')
+    const ws = h.workspace()
+    cpSync(join(EXAMPLES, 'functions'), join(ws, 'functions'), { recursive: true })
+    cpSync(join(EXAMPLES, 'tests'), join(ws, 'tests'), { recursive: true })
+    const run = await runOffline(ws, inputs)
+    expectExit(run, 0)
+    expect(results(run).length).toBeGreaterThan(0)
+    expect(results(run).every(test => test.passed)).toBe(true)
+    expect(run.summary).toContain('tested offline')
   })
 })
 
