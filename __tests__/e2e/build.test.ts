@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import {
+  createStore,
   expectExit,
   output,
   resetEmulator,
@@ -17,18 +18,23 @@ import {
   type Harness
 } from './helpers.js'
 
-const BUILD_FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/e2e-build')
+const HERE = dirname(fileURLToPath(import.meta.url))
+const BUILD_FIXTURES = resolve(HERE, '../fixtures/e2e-build')
+const TYPESCRIPT_EXAMPLE = resolve(HERE, '../../examples/typescript')
 const LIMIT = 10_240
 
-function fixtureFiles(dir = BUILD_FIXTURES): Record<string, string> {
+/** Every file under `root`, by path relative to it. */
+function filesOf(root: string, dir = root): Record<string, string> {
   const files: Record<string, string> = {}
   for (const entry of readdirSync(dir)) {
     const path = join(dir, entry)
-    if (statSync(path).isDirectory()) Object.assign(files, fixtureFiles(path))
-    else files[relative(BUILD_FIXTURES, path)] = readFileSync(path, 'utf8')
+    if (statSync(path).isDirectory()) Object.assign(files, filesOf(root, path))
+    else files[relative(root, path)] = readFileSync(path, 'utf8')
   }
   return files
 }
+
+const fixtureFiles = () => filesOf(BUILD_FIXTURES)
 
 function fixtureLine(file: string, text: string): number {
   const lines = readFileSync(join(BUILD_FIXTURES, file), 'utf8').split('\n')
@@ -325,5 +331,45 @@ describe('a manifest of built functions', () => {
     const run = await h.run(ws, { functions: 'one-v1.yml' })
     expectNoRequest(run)
     expect(output(run)).toContain('functions/viewer-response.ts must be built (it is TypeScript)')
+  })
+})
+
+describe('the TypeScript example (examples/typescript)', () => {
+  it('deploys both functions from its manifest, tested on the built code, and re-runs as a no-op', async () => {
+    await createStore(h, 'redirects')
+    const ws = h.workspace(filesOf(TYPESCRIPT_EXAMPLE))
+    const run = await h.run(ws, { functions: 'functions.yml' })
+    expectExit(run, 0)
+    const tests = JSON.parse(run.outputs['test-results']) as { name: string; passed: boolean }[]
+    expect(tests).toHaveLength(6)
+    expect(tests.filter(test => !test.passed)).toEqual([])
+    for (const name of ['site-viewer-request', 'site-viewer-response']) {
+      const code = stored(h.emu, 'function', name)!.live!.code
+      expect(code).toMatch(/function handler\(/)
+      expect(code).not.toMatch(/\bexport\b|AWSCloudFrontFunction/)
+    }
+    // The store import survives the build; the helper is inlined.
+    const request = stored(h.emu, 'function', 'site-viewer-request')!.live!.code
+    expect(request).toContain("import cf from 'cloudfront'")
+    expect(request).toContain('function withIndexDocument(uri)')
+
+    h.emu.clearRequestLog()
+    const again = await h.run(ws, { functions: 'functions.yml' })
+    expectExit(again, 0)
+    expect(writeOperations(h.emu.requestLog())).toEqual([])
+  })
+
+  it('deploys one function the way its README shows', async () => {
+    await createStore(h, 'redirects')
+    const run = await h.run(h.workspace(filesOf(TYPESCRIPT_EXAMPLE)), {
+      name: 'site-viewer-request',
+      code: 'functions/viewer-request.ts',
+      bundle: 'true',
+      'key-value-stores': 'redirects',
+      'test-events': 'tests/viewer-request/*.json',
+      publish: 'true'
+    })
+    expectExit(run, 0)
+    expect(run.outputs.published).toBe('true')
   })
 })

@@ -19,19 +19,23 @@ import {
   type Harness
 } from './helpers.js'
 
-const MANIFEST_FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/manifest')
+const HERE = dirname(fileURLToPath(import.meta.url))
+const MANIFEST_FIXTURES = resolve(HERE, '../fixtures/manifest')
+const MANIFEST_EXAMPLE = resolve(HERE, '../../examples/manifest')
 const STORE = 'manifest-redirects'
 
-/** Every file of the manifest fixture, by path relative to it. */
-function manifestFiles(dir = MANIFEST_FIXTURES): Record<string, string> {
+/** Every file under `root`, by path relative to it. */
+function filesOf(root: string, dir = root): Record<string, string> {
   const files: Record<string, string> = {}
   for (const entry of readdirSync(dir)) {
     const path = join(dir, entry)
-    if (statSync(path).isDirectory()) Object.assign(files, manifestFiles(path))
-    else files[relative(MANIFEST_FIXTURES, path)] = readFileSync(path, 'utf8')
+    if (statSync(path).isDirectory()) Object.assign(files, filesOf(root, path))
+    else files[relative(root, path)] = readFileSync(path, 'utf8')
   }
   return files
 }
+
+const manifestFiles = () => filesOf(MANIFEST_FIXTURES)
 
 const FUNCTIONS = [
   'viewer-request',
@@ -470,5 +474,36 @@ describe('a manifest of one function', () => {
     expect(
       writeOperations(h.emu.requestLog()).filter(op => WRITES_OF_A_DEPLOY.includes(op))
     ).toEqual(['CreateFunction', 'PublishFunction'])
+  })
+})
+
+describe('the example manifest (examples/manifest)', () => {
+  it('deploys with its tests passing, previews per pull request and cleans the preview up', async () => {
+    await createStore(h, 'redirects')
+    const ws = h.workspace(filesOf(MANIFEST_EXAMPLE))
+    const run = await h.run(ws, { functions: 'functions.yml' })
+    expectExit(run, 0)
+    const names = ['viewer-request', 'security-headers', 'redirects', 'mtls-check']
+    expect(Object.keys(results(run))).toEqual(names)
+    const tests = JSON.parse(run.outputs['test-results']) as { name: string; passed: boolean }[]
+    expect(tests.filter(test => !test.passed)).toEqual([])
+    expect(tests).toHaveLength(12)
+    expect(h.emu.state().functions.every(fn => fn.live !== undefined)).toBe(true)
+
+    const preview = await h.run(ws, { functions: 'functions.yml', 'name-suffix': '-pr-12' })
+    expectExit(preview, 0)
+    expect(Object.keys(results(preview))).toEqual(names.map(name => `${name}-pr-12`))
+    const cleanup = await h.run(ws, {
+      functions: 'functions.yml',
+      'name-suffix': '-pr-12',
+      delete: 'true'
+    })
+    expectExit(cleanup, 0)
+    expect(
+      h.emu
+        .state()
+        .functions.map(fn => fn.name)
+        .sort()
+    ).toEqual([...names].sort())
   })
 })
