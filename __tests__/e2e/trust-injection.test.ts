@@ -95,32 +95,56 @@ describe('workflow-command injection', () => {
     expect(commandData(failure!.data)).toContain('::error title=x::y')
   })
 
-  it('function logs and a thrown error with ::add-mask:: and ::notice:: mask and annotate nothing', async () => {
-    const code = [
-      'function handler(event) {',
-      "  console.log('::add-mask::DEVELOPMENT')",
-      "  console.log('   ::notice::z')",
-      "  console.log('##[warning]legacy')",
-      "  throw new Error('x\\n::add-mask::DEVELOPMENT\\n  ::notice::z')",
-      '}',
-      ''
-    ].join('\n')
-    const ws = h.workspace({
-      'hostile.js': code,
-      'tests/plain.json': caseFile([{ name: 'plain', event: EVENT }])
-    })
+  it('a test-case file whose name holds a newline, ::error and HTML: text in the log and the summary', async () => {
+    const file = 'tests/x\n::error title=x::y <img src=x>.json'
+    // A bare event without a request: the function throws, so the case (named after the file)
+    // fails and its name reaches the failure, the log and the summary.
+    const ws = h.workspace({ [file]: JSON.stringify({ version: '1.0' }) })
     const run = await h.run(ws, {
-      name: 'logs',
-      code: 'hostile.js',
-      'test-events': 'tests/plain.json'
+      name: 'file-named',
+      code: 'function-v1.js',
+      'test-events': 'tests/x*.json'
     })
     expectExit(run, 1)
     expectOnlyOwnCommands(run)
-    expect(workflowCommands(run.stdout).filter(c => c.command === 'add-mask')).toEqual([])
-    expect(run.stdout).toContain('::add-mask::DEVELOPMENT')
-    // The word the mask would have hidden is still readable.
-    expect(run.stdout).toMatch(/DEVELOPMENT ETag/)
+    expect(run.stdout).toContain('::error title=x::y <img src=x>.json')
+    const html = renderMarkdown(run.summary)
+    expect(elements(html)).not.toContain('img')
+    expect(visibleText(html)).toContain('<img src=x>.json')
   })
+
+  it.each([
+    ['on CloudFront', {}],
+    ['offline, in the embedded runtime', { offline: 'true' }]
+  ])(
+    'function logs and a thrown error with ::add-mask:: and ::notice:: mask and annotate nothing (%s)',
+    async (_, mode) => {
+      const code = [
+        'function handler(event) {',
+        "  console.log('::add-mask::DEVELOPMENT')",
+        "  console.log('   ::notice::z')",
+        "  console.log('##[warning]legacy')",
+        "  throw new Error('x\\n::add-mask::DEVELOPMENT\\n  ::notice::z')",
+        '}',
+        ''
+      ].join('\n')
+      const ws = h.workspace({
+        'hostile.js': code,
+        'tests/plain.json': caseFile([{ name: 'plain', event: EVENT }])
+      })
+      const run = await h.run(ws, {
+        name: 'logs',
+        code: 'hostile.js',
+        'test-events': 'tests/plain.json',
+        ...mode
+      })
+      expectExit(run, 1)
+      expectOnlyOwnCommands(run)
+      expect(run.stdout).toContain('::add-mask::DEVELOPMENT')
+      // The word the mask would have hidden is still readable.
+      expect(run.stdout).toMatch(/DEVELOPMENT/)
+    }
+  )
 
   it('function output with command text in a value, shown in a failed expectation', async () => {
     const code = [
@@ -143,6 +167,25 @@ describe('workflow-command injection', () => {
     })
     expectExit(run, 1)
     expectOnlyOwnCommands(run)
+  })
+
+  it('tags another tool set, with command text in keys and values, stay text', async () => {
+    // The tag pattern allows ':', '-', '=' and '@': these are valid keys and values.
+    await seedFunction(h, 'tagged', fixture('function-v1.js'), {
+      tags: { '::add-mask::DEVELOPMENT': 'x', keep: '::warning::from-tag' }
+    })
+    h.emu.clearRequestLog()
+    h.emu.injectFault({ type: 'server-error', operation: 'TagResource', count: 10 })
+    const run = await h.run(h.workspace(), {
+      name: 'tagged',
+      code: 'function-v1.js',
+      tags: 'keep=::warning::from-tag\nteam=edge'
+    })
+    // The tag write fails, so the message lists the tags the function has now.
+    expectExit(run, 1)
+    expectOnlyOwnCommands(run)
+    expect(run.stdout).toContain('::warning::from-tag')
+    expect(run.outputs.diff).toContain('::add-mask::DEVELOPMENT')
   })
 
   it('diff lines of the code that start with :: (after spaces) stay text', async () => {

@@ -160,6 +160,51 @@ describe('files stay inside the job', () => {
     expectRefused(run, 'code', /outside the workspace/)
   })
 
+  it('test-events: a glob never reads a named pipe or a device it meets', async () => {
+    const ws = h.workspace({
+      'cases/ok.json': JSON.stringify({ name: 'ok', event: { request: { uri: '/' } } })
+    })
+    execFileSync('mkfifo', [join(ws, 'cases', 'pipe.json')])
+    symlinkSync('/dev/zero', join(ws, 'cases', 'zero.json'))
+    const run = await h.run(ws, {
+      name: 'globbed',
+      code: 'function-v1.js',
+      'test-events': 'cases/*.json'
+    })
+    // Refused before any request, or skipped (the glob lists regular files only): never read.
+    if (run.exitCode === 0) {
+      const results = JSON.parse(run.outputs['test-results']) as { name: string }[]
+      expect(results.map(result => result.name)).toEqual(['ok'])
+    } else {
+      expectRefused(run, 'test-events')
+    }
+  })
+
+  it('functions: a manifest outside the workspace is refused before any request', async () => {
+    writeFileSync(
+      join(outside, 'manifest.yml'),
+      `functions:\n  - name: ${SECRET.replace(/-/g, '')}\n    code: function-v1.js\n`
+    )
+    const run = await h.run(h.workspace(), {
+      functions: `../${basename(outside)}/manifest.yml`
+    })
+    expectRefused(run, 'functions', /outside the workspace/)
+  })
+
+  it('offline-store-data: a symlink to a file outside is refused before anything runs', async () => {
+    writeFileSync(join(outside, 'store.json'), JSON.stringify({ '/': SECRET }))
+    const ws = h.workspace()
+    symlinkSync(join(outside, 'store.json'), join(ws, 'store.json'))
+    const run = await h.run(ws, {
+      name: 'offline',
+      code: 'kvs-function.js',
+      'key-value-stores': 'my-store',
+      offline: 'true',
+      'offline-store-data': 'store.json'
+    })
+    expectRefused(run, 'offline-store-data', /outside the workspace/)
+  })
+
   it('a file generated into RUNNER_TEMP by an earlier step is accepted', async () => {
     const temp = mkdtempSync(join(tmpdir(), 'cf-runner-temp-'))
     try {
@@ -187,6 +232,27 @@ describe('sizes are checked before reading', () => {
     const run = await h.run(ws, { name: 'huge', code: 'huge.js' })
     expectRefused(run, 'code', /3\.0 GiB, over the limit of 10,240 bytes/)
     expect(output(run)).not.toMatch(/permission/i)
+  })
+
+  it('code to build: a 3 GiB TypeScript file gets a size message', async () => {
+    const ws = h.workspace()
+    writeFileSync(join(ws, 'huge.ts'), '')
+    truncateSync(join(ws, 'huge.ts'), 3 * 1024 ** 3)
+    const run = await h.run(ws, { name: 'huge', code: 'huge.ts' })
+    expectRefused(run, 'code', /3\.0 GiB, over the 1\.0 MiB/)
+  })
+
+  // Known gap in src/build/load-module.ts (not checked before reading): an imported module's
+  // size is never checked; Node refuses this one only because it is over 2 GiB, with a message
+  // that is not about the input and names an absolute path. A 1.9 GiB module is read whole.
+  it.failing('code with bundle: an imported module of 3 GiB gets a size message', async () => {
+    const ws = h.workspace({
+      'entry.js': "import big from './big.js'\nfunction handler(event) {\n  return big(event)\n}\n"
+    })
+    writeFileSync(join(ws, 'big.js'), '')
+    truncateSync(join(ws, 'big.js'), 3 * 1024 ** 3)
+    const run = await h.run(ws, { name: 'huge', code: 'entry.js', bundle: 'true' })
+    expectRefused(run, 'code', /3\.0 GiB/)
   })
 
   it('test-events: a 3 GiB sparse file gets a size message', async () => {
@@ -239,6 +305,34 @@ describe('no message quotes a file', () => {
     )
     expect(annotation?.properties).toMatch(/file=tests\/bad\.json/)
     expect(annotation?.properties).toMatch(/line=3\b/)
+  })
+
+  it('functions: a YAML file of secrets is refused without quoting a value', async () => {
+    const ws = h.workspace({ 'secrets.yml': `api_key: ${SECRET}\nfunctions: ${SECRET}\n` })
+    const run = await h.run(ws, { functions: 'secrets.yml' })
+    expectRefused(run, 'functions')
+  })
+
+  it('functions: invalid YAML is refused at its line without quoting it', async () => {
+    const ws = h.workspace({ 'bad.yml': `functions:\n  - name: a\n    code: "${SECRET}\n` })
+    const run = await h.run(ws, { functions: 'bad.yml' })
+    expectRefused(run, 'functions', /bad\.yml is not valid YAML/)
+  })
+
+  it('offline-store-data: invalid JSON is refused at its line without quoting it', async () => {
+    const ws = h.workspace({ 'store.json': `{\n  "/": ${SECRET}\n}\n` })
+    const run = await h.run(ws, {
+      name: 'offline',
+      code: 'kvs-function.js',
+      'key-value-stores': 'my-store',
+      offline: 'true',
+      'offline-store-data': 'store.json'
+    })
+    expectRefused(run, 'offline-store-data', /store\.json is not valid JSON/)
+    const annotation = workflowCommands(run.stdout).find(
+      command => command.command === 'error' && command.properties.includes('file=')
+    )
+    expect(annotation?.properties).toMatch(/file=store\.json,line=2\b/)
   })
 
   it.each([
