@@ -213,6 +213,7 @@ function manifestRow(size: number, mode: Mode, step: Step, bench: ManifestBench)
     `${spread(samples.map(s => s.stagingRounds))} + ${spread(samples.map(s => s.publishingRounds))}`,
     spread(samples.map(s => s.inFlight)),
     ms(wall),
+    ms(m(s => s.cpuMs)),
     ms(m(s => s.startup)),
     ms(m(s => s.staging)),
     ms(m(s => s.gate)),
@@ -285,6 +286,7 @@ async function manifestSection(context: Context): Promise<string[]> {
         'staging + publishing rounds',
         'most in flight',
         'wall ms',
+        'CPU ms',
         'start-up',
         'staging',
         'gate',
@@ -292,7 +294,7 @@ async function manifestSection(context: Context): Promise<string[]> {
         'report',
         '× steps'
       ],
-      ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
       rows
     ),
     '',

@@ -47,6 +47,8 @@ export interface ManifestSample extends Phases {
   /** Most requests in flight at once. */
   inFlight: number
   ms: number
+  /** User + system CPU time of the action's process(es), when /usr/bin/time is installed. */
+  cpuMs: number
   /** A step per function: each step's wall time and rounds. */
   steps: { ms: number; rounds: number; kind: Kind }[]
 }
@@ -174,7 +176,8 @@ export class ManifestBench {
       node: this.node,
       inputs: { functions: manifest, 'max-parallel': String(parallel) },
       endpoint: this.emulator.url,
-      workspace: this.workdir
+      workspace: this.workdir,
+      timed: true
     })
     expectOutputs(`manifest of ${size}, ${step}`, run, EXPECTED[step])
     const results = JSON.parse(run.outputs.results ?? '{}') as Record<string, unknown>
@@ -192,6 +195,7 @@ export class ManifestBench {
       publishingRounds: criticalPath(log.filter(entry => entry.start >= publishStart)),
       inFlight: maxInFlight(log),
       ms: run.durationMs,
+      cpuMs: run.cpuMs ?? NaN,
       steps: []
     }
   }
@@ -211,6 +215,7 @@ export class ManifestBench {
       publishingRounds: 0,
       inFlight: 0,
       ms: 0,
+      cpuMs: 0,
       steps: []
     }
     for (const fn of names(size, 's')) {
@@ -225,7 +230,8 @@ export class ManifestBench {
           publish: 'true'
         },
         endpoint: this.emulator.url,
-        workspace: this.workdir
+        workspace: this.workdir,
+        timed: true
       })
       expectOutputs(`step for ${fn.name}, ${step}`, run, EXPECTED[step])
       const log = this.emulator.requestLog()
@@ -244,6 +250,7 @@ export class ManifestBench {
       total.publishingRounds += criticalPath(log.filter(entry => entry.start >= publishStart))
       total.inFlight = Math.max(total.inFlight, maxInFlight(log))
       total.ms += run.durationMs
+      total.cpuMs += run.cpuMs ?? NaN
       total.steps.push({ ms: run.durationMs, rounds, kind: fn.kind })
     }
     return total
