@@ -3,8 +3,8 @@
 // every run in a collapsed log group, the job summary, the sticky comment of a deleted
 // preview, and the warnings that catch the usual mistakes (each fires on its mistake and
 // stays quiet otherwise).
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { cpSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import {
   DescribeConnectionFunctionCommand,
   DescribeFunctionCommand,
@@ -13,11 +13,13 @@ import {
   UpdateFunctionCommand
 } from '@aws-sdk/client-cloudfront'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { runOffline } from '../fixtures/offline/run-offline.js'
 import { startGitHubApiStub, type GitHubApiStub } from '../helpers/github-api-stub.js'
 import {
   createStore,
   expectExit,
   fixture,
+  FIXTURES,
   output,
   resetEmulator,
   seedConnectionFunction,
@@ -483,6 +485,67 @@ describe('job summary', () => {
     expect(result.summary).toContain(
       '<details><summary>Function logs</summary>\n\n```\n# logs the uri\nchecked /docs\n```\n\n</details>'
     )
+  })
+})
+
+describe('test cases users already have, through TestFunction', () => {
+  const OFFLINE = resolve(FIXTURES, '../offline')
+
+  function workspace(): string {
+    const ws = h.workspace()
+    cpSync(OFFLINE, join(ws, 'offline'), { recursive: true })
+    return ws
+  }
+
+  interface Result {
+    name: string
+    passed: boolean
+    failures: string[]
+    output?: unknown
+    error?: string
+    logs: string[]
+  }
+
+  const results = (result: ActionRun): Omit<Result, 'computeUtilization'>[] =>
+    (JSON.parse(result.outputs['test-results']) as (Result & { computeUtilization: number })[]).map(
+      ({ computeUtilization: _compute, ...rest }) => rest
+    )
+
+  it('bare events and richer expectations pass, with the same results as offline', async () => {
+    const ws = workspace()
+    const inputs = {
+      name: 'edge',
+      code: 'offline/headers.js',
+      'test-events': 'offline/tests/*.json'
+    }
+    const deployed = await run({ ...inputs, publish: 'true' }, { ws })
+    expectExit(deployed, 0)
+    expect(deployed.outputs.published).toBe('true')
+    const local = await runOffline(ws, { ...inputs, offline: 'true' })
+    expectExit(local as ActionRun, 0)
+    expect(results(deployed)).toEqual(results(local))
+    expect(results(deployed).map(test => test.name)).toEqual([
+      'offline/tests/bare-event.json',
+      'drops x-debug and says so in order',
+      'refuses internal paths'
+    ])
+  })
+
+  it('a failing expectation stops the publish, each failing for its own reason as offline', async () => {
+    const ws = workspace()
+    const inputs = {
+      name: 'edge',
+      code: 'offline/headers.js',
+      'test-events': 'offline/failing/*.json'
+    }
+    const deployed = await run({ ...inputs, publish: 'true' }, { ws })
+    expectExit(deployed, 1)
+    expect(deployed.outputs.published).toBe('false')
+    expect(stored(h.emu, 'function', 'edge')!.live).toBeUndefined()
+    const local = await runOffline(ws, { ...inputs, offline: 'true' })
+    expectExit(local as ActionRun, 1)
+    expect(results(deployed)).toEqual(results(local))
+    expect(results(deployed).every(test => !test.passed)).toBe(true)
   })
 })
 
