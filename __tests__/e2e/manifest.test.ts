@@ -281,6 +281,51 @@ describe('a manifest of ten functions', () => {
     expect([...new Set(failed)]).toEqual(['viewer-request'])
   })
 
+  // Known gap in src/main.ts (describeFailures): once the gate has passed, a publish that
+  // fails for one function does not stop the others, but the step's message still says
+  // "Nothing was published" and that LIVE serves what it served before. Flip to it() when fixed.
+  it.failing(
+    'says which functions were published when one publish fails after the gate',
+    async () => {
+      const ws = manifestWorkspace()
+      // Functions publish one at a time in manifest order: the first CloudFront Function's
+      // publish meets every server error (the SDK's retries included); the others go through.
+      h.emu.injectFault({ type: 'server-error', operation: 'PublishFunction', count: 5 })
+      const run = await deploy(ws, { 'max-parallel': '1' })
+      expectExit(run, 1)
+      expect(live('viewer-request')).toBeUndefined()
+      expect(live('viewer-response')).toBeDefined()
+      expect(run.outputs.published).toBe('true')
+      expect(output(run)).not.toContain('Nothing was published')
+      expect(output(run)).not.toContain('LIVE still serves what it served before')
+    }
+  )
+
+  it('writes nothing in a dry run and reports every plan', async () => {
+    const run = await deploy(manifestWorkspace(), { 'dry-run': 'true' })
+    expectExit(run, 0)
+    expect(writeOperations(h.emu.requestLog())).toEqual([])
+    expect(h.emu.state().functions).toEqual([])
+    expect(run.outputs).toMatchObject({
+      changed: 'false',
+      'has-changes': 'true',
+      published: 'false'
+    })
+    const plans = JSON.parse(run.outputs.plan) as { changes: { action: string }[] }[]
+    expect(plans.map(plan => plan.changes.map(change => change.action))).toEqual(
+      ALL.map(() => ['create', 'publish'])
+    )
+    expect(run.summary.match(/\| dry run, changes pending \|/g)).toHaveLength(10)
+  })
+
+  // Known gap in src/report/summary.ts (renderMany): a dry run's heading counts what changed
+  // (nothing, in a dry run) as "would change", so ten pending creates read "0 would change".
+  it.failing('heads a dry run with how many functions would change', async () => {
+    const run = await deploy(manifestWorkspace(), { 'dry-run': 'true' })
+    expectExit(run, 0)
+    expect(run.summary).toContain('10 functions, 10 would change')
+  })
+
   it('checks every entry before the first request: one bad entry means no request at all', async () => {
     const ws = manifestWorkspace({
       'functions/mtls-blocklist.js': 'function connectionHandler(connection) {\n  eval("1")\n}\n'
