@@ -357,21 +357,28 @@ export interface WorkflowCommand {
 }
 
 /**
- * The workflow commands in a step's output, found the way the runner finds them: every line,
- * after its leading whitespace is trimmed, that starts with `::name ...::` or the legacy
- * `##[name ...]`.
+ * What .NET's `TrimStart()` removes (`char.IsWhiteSpace`): more than JavaScript's `\s`, which
+ * lacks U+0085 (NEXT LINE).
+ */
+const RUNNER_WHITESPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/
+
+/**
+ * The workflow commands in a step's output, found the way the runner finds them
+ * (actions/runner, ActionCommand.TryParseV2 then TryParse): a line that, after .NET's
+ * `TrimStart()`, starts with `::name ...::`; otherwise the legacy `##[name ...]` anywhere in
+ * the line. Every name counts, registered with the runner or not.
  */
 export function workflowCommands(stdout: string): WorkflowCommand[] {
   const commands: WorkflowCommand[] = []
-  for (const raw of stdout.split(/\r?\n/)) {
-    const line = raw.trimStart()
+  for (const raw of stdout.split(/\r\n|\r|\n/)) {
+    const line = raw.replace(RUNNER_WHITESPACE, '')
     const modern = /^::([^\s:]+)(?: ([^]*?))?::([^]*)$/.exec(line)
     if (modern) {
       const [, command, properties = '', data] = modern
       commands.push({ command: command.toLowerCase(), properties, data })
       continue
     }
-    const legacy = /^##\[([^\s\]]+)(?: ([^\]]*))?\]([^]*)$/.exec(line)
+    const legacy = /##\[([^\s\]]+)(?: ([^\]]*))?\]([^]*)$/.exec(raw)
     if (legacy) {
       const [, command, properties = '', data] = legacy
       commands.push({ command: command.toLowerCase(), properties, data })

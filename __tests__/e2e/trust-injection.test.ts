@@ -95,6 +95,35 @@ describe('workflow-command injection', () => {
     expect(commandData(failure!.data)).toContain('::error title=x::y')
   })
 
+  it('legacy ##[…] commands anywhere in a line, and U+0085 before ::, stay text', async () => {
+    // The runner reads `##[name]` anywhere in a line, and trims U+0085 (NEXT LINE) before `::`.
+    const names = [
+      'ok ##[add-mask]DEVELOPMENT',
+      'ok ##[stop-commands]pause',
+      'ok\n\u0085::add-mask::DEVELOPMENT',
+      'ok\n\u0085\u00a0::error title=x::y'
+    ]
+    const code = [
+      'function handler(event) {',
+      "  console.log('a ##[error]legacy')",
+      "  throw new Error('x ##[set-output name=published;]true\\n\\u0085::add-mask::DEVELOPMENT')",
+      '}',
+      ''
+    ].join('\n')
+    const ws = h.workspace({
+      'legacy.js': code,
+      'tests/legacy.json': caseFile(names.map(name => ({ name, event: EVENT })))
+    })
+    const run = await h.run(ws, {
+      name: 'legacy',
+      code: 'legacy.js',
+      'test-events': 'tests/legacy.json'
+    })
+    expectExit(run, 1)
+    expectOnlyOwnCommands(run)
+    expect(run.stdout).toContain('add-mask')
+  })
+
   it('a test-case file whose name holds a newline, ::error and HTML: text in the log and the summary', async () => {
     const file = 'tests/x\n::error title=x::y <img src=x>.json'
     // A bare event without a request: the function throws, so the case (named after the file)

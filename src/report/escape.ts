@@ -9,17 +9,26 @@
 // No other module escapes untrusted text by itself.
 
 /**
- * The runner reads a line as a command when, after leading whitespace, it starts with `::`
- * (`::error::`, `::add-mask::`, `::stop-commands::`) or with the legacy `##[` form. Such
- * lines get a visible prefix, so they are shown and never obeyed.
+ * The runner (actions/runner, ActionCommand) reads a line as a command when, after .NET's
+ * `TrimStart()`, it starts with `::` (`::error::`, `::add-mask::`, `::stop-commands::`); .NET
+ * trims U+0085 (NEXT LINE) too, which JavaScript's `\s` does not count. Such lines get a
+ * visible prefix, so they are shown and never obeyed.
  */
-const COMMAND_LINE = /^(\s*)(::|##\[|##vso\[)/
+const COMMAND_LINE = /^[\s\u0085]*(::|##vso\[)/
 const COMMAND_PREFIX = '│ '
+/**
+ * The legacy form `##[name]` is found anywhere in a line, not only at its start: a prefix
+ * cannot defuse it, so a plain space breaks the `##[` itself (a space, which no string
+ * comparison ignores, unlike zero-width characters).
+ */
+const LEGACY_COMMAND = /##\[/g
+const LEGACY_BROKEN = '## ['
 
 /** Makes text safe to print to the job log: no line can be read as a workflow command. */
 export function logText(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
+    .map(line => line.replace(LEGACY_COMMAND, LEGACY_BROKEN))
     .map(line => (COMMAND_LINE.test(line) ? COMMAND_PREFIX + line : line))
     .join('\n')
 }
