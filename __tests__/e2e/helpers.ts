@@ -360,7 +360,8 @@ export interface WorkflowCommand {
  * What .NET's `TrimStart()` removes (`char.IsWhiteSpace`): more than JavaScript's `\s`, which
  * lacks U+0085 (NEXT LINE).
  */
-const RUNNER_WHITESPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/
+const RUNNER_WHITESPACE =
+  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/
 
 /**
  * The workflow commands in a step's output, found the way the runner finds them
