@@ -16,7 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../emulator/index.js'
 import { ROOT } from '../scripts/run-action.js'
-import { baselineBundle, currentBundle, type Bundle } from './bundles.js'
+import { baselineBundle, committedDistStaleness, currentBundle, type Bundle } from './bundles.js'
 import {
   DEFAULT_PARALLEL,
   ManifestBench,
@@ -432,6 +432,9 @@ async function main(): Promise<void> {
   log(`Benchmark: ${REPS} repetitions, action on Node ${version} (${node})`)
   log(`Bundle: ${current.provenance}`)
   if (current.stale) log(`Warning: ${current.stale}`)
+  // When another bundle is measured, say why the committed one was not.
+  const committed = process.env.ACTION_ENTRY ? committedDistStaleness() : undefined
+  if (committed) log(`Not measured: the committed dist/, since ${committed}`)
 
   // Connection functions leave PUBLISHING at once here: no run waits on it.
   const emulator = await startEmulator({ port: 0, latencyMs: LATENCY_MS, publishingDelayMs: 0 })
@@ -453,7 +456,7 @@ async function main(): Promise<void> {
   const text = [
     '# Benchmark results',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on ${process.platform}/${process.arch}, ${cpus().length} CPUs; the action on Node ${version}. Bundle: ${current.provenance}.${current.stale ? ` Note: ${current.stale}.` : ''}`,
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on ${process.platform}/${process.arch}, ${cpus().length} CPUs; the action on Node ${version}. Bundle: ${current.provenance}.${current.stale ? ` Note: ${current.stale}.` : ''}${committed ? ` The committed dist/ was not measured: ${committed}.` : ''}`,
     'Wall times move with the load of the machine (the load average is given per section); requests, rounds and CPU time move far less.',
     "Rounds are sequential round trips from the emulator's request log: a request that starts after every request of the current round ended opens a new round. bench/README.md explains the numbers.",
     '',

@@ -20,5 +20,6 @@ fi
 rm -rf "$dir"
 (cd "$tree" && "$root/node_modules/.bin/ncc" build src/index.ts -o "$dir" --license licenses.txt >/dev/null)
 printf '{\n  "type": "module"\n}\n' >"$dir/package.json"
-git -C "$root" log -1 --format='built by bench/bundle-at.sh from commit %h (%cs, "%s")' "$commit" >"$dir/BUILT-FROM"
+src=$(git -C "$root" log -1 --format='%h (%cs, "%s")' "$commit" -- src)
+echo "built by bench/bundle-at.sh from commit $(git -C "$root" rev-parse --short "$commit"), whose src/ was last changed in $src" >"$dir/BUILT-FROM"
 echo "built $dir/index.js from $(git -C "$root" log -1 --format=%h "$commit")"

@@ -40,6 +40,11 @@ function staleness(rev: string): string | undefined {
     : `dist/ was last committed in ${describeCommit(dist)}; ${later} later commit(s) up to ${git('log', '-1', '--format=%h', rev)} changed src/ without rebuilding it`
 }
 
+/** Why the committed dist/ does not match src/ at HEAD, if it does not. */
+export function committedDistStaleness(): string | undefined {
+  return staleness('HEAD')
+}
+
 /** The dist/ of a commit, extracted into a temporary folder. */
 export function extractDist(rev: string, label: string): Bundle {
   const folder = mkdtempSync(join(tmpdir(), `cf-bench-${label}-`))
