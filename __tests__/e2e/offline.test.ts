@@ -35,6 +35,8 @@ function workspace(files: Record<string, string> = {}): string {
 async function offline(inputs: Record<string, string>, ws = workspace()): Promise<OfflineRun> {
   const run = await runOffline(ws, { name: 'edge', offline: 'true', ...inputs })
   expect(run.variables.filter(name => name.startsWith('AWS_'))).toEqual([])
+  // No log group is opened for nothing.
+  expect(run.stdout).not.toMatch(/^::group::.*\n(\n)?::endgroup::$/m)
   return run
 }
 

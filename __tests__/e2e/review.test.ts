@@ -401,6 +401,25 @@ describe('job summary', () => {
     )
   })
 
+  it('names both stores when the association changes, in the diff and the summary', async () => {
+    const oldArn = await createStore(h, 'redirects-2024')
+    const newArn = await createStore(h, 'redirects-2025')
+    expectExit(
+      await run({ name: 'moved', code: 'kvs-function.js', 'key-value-stores': 'redirects-2024' }),
+      0
+    )
+    // The new store given by ARN: its name is looked up for the report all the same.
+    const result = await run({ name: 'moved', code: 'kvs-function.js', 'key-value-stores': newArn })
+    expectExit(result, 0)
+    expect(result.outputs.diff).toContain(
+      `-key-value-stores: redirects-2024 (${oldArn})\n+key-value-stores: redirects-2025 (${newArn})\n`
+    )
+    expect(result.summary).toContain(`- Key value store: redirects-2025 (${newArn})`)
+    expect(stored(h.emu, 'function', 'moved')!.development.config.keyValueStoreArns).toEqual([
+      newArn
+    ])
+  })
+
   it('ends with the commit and a link to the run', async () => {
     const result = await run({ name: 'linked', code: 'function-v1.js' })
     expect(result.summary).toContain(
