@@ -296,6 +296,30 @@ describe('markdown and HTML injection into the summary and the pull-request comm
     for (const block of blocks) expect(block).toContain('`````` still-inside-the-fence')
   }
 
+  it('line breaks in an error or a name make no heading or rule in the summary', async () => {
+    // Setext underlines (=== and ---) and thematic breaks turn the line before them into a
+    // heading, or draw a rule, when they start a line of the caution block.
+    const code = [
+      'function handler(event) {',
+      "  throw new Error('boom\\n===\\nsecond\\n---\\n- - -\\n***')",
+      '}',
+      ''
+    ].join('\n')
+    const ws = h.workspace({
+      'lines.js': code,
+      'tests/lines.json': caseFile([{ name: 'named\n===', event: EVENT }])
+    })
+    const run = await h.run(ws, {
+      name: 'lines',
+      code: 'lines.js',
+      'test-events': 'tests/lines.json'
+    })
+    expectExit(run, 1)
+    const found = elements(renderMarkdown(run.summary))
+    expect(found.filter(tag => /^h[1-6]$/.test(tag))).toEqual(['h3'])
+    expect(found).not.toContain('hr')
+  })
+
   it('hostile test names, logs, errors, output, comment and diff render as text', async () => {
     await seedFunction(h, 'hostile', fixture('function-v1.js'))
     h.emu.clearRequestLog()

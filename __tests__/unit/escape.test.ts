@@ -68,6 +68,17 @@ describe('markdown sinks', () => {
     expect(elements(renderMarkdown(`- ${mdText('a\n# b\n- c')}`))).toEqual(['ul', 'li', 'br', 'br'])
   })
 
+  it.each(['===', '---', '- - -', ' = = ', '--'])(
+    'mdText of %j at the start of a line under text makes no heading or rule',
+    line => {
+      for (const markdown of [`text\n${mdText(line)}`, `> text\n> ${mdText(line)}`]) {
+        const found = elements(renderMarkdown(markdown))
+        expect(found.filter(tag => /^(h\d|hr)$/.test(tag))).toEqual([])
+        expect(visibleText(renderMarkdown(markdown))).toContain(line.trim())
+      }
+    }
+  )
+
   it('mdCode is one code span, whatever backticks it holds', () => {
     for (const text of ['a`b', '``x``', '`start', 'end`', ' both ', '']) {
       const html = renderMarkdown(mdCode(text))

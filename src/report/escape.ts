@@ -45,8 +45,11 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
  * Line breaks become `<br>`, so the text stays inside the block it is placed in.
  */
 export function mdText(text: string): string {
-  return text
-    .replace(/[\\`*_[\]~#]/g, char => `\\${char}`)
+  const escaped = text.replace(/[\\`*_[\]~#]/g, char => `\\${char}`)
+  // A line of only `-` or `=` under a line of text makes it a heading, or draws a rule, when
+  // it starts a line (a caller may place text there): escaped, its characters are text.
+  const line = /^[-=\s]+$/.test(text) ? escaped.replace(/[-=]/g, char => `\\${char}`) : escaped
+  return line
     .replace(/[&<>]/g, char => HTML_ENTITIES[char])
     .replace(/\|/g, '&#124;')
     .replace(/@/g, `@${ZWSP}`)
