@@ -333,7 +333,10 @@ describe('a manifest of ten functions', () => {
     const run = await deploy(ws)
     expectExit(run, 1)
     expect(h.emu.requestLog()).toEqual([])
-    expect(output(run)).toContain('functions/mtls-blocklist.js')
+    expect(output(run)).toContain(
+      "Input 'functions': functions.yml: functions[9] (mtls-blocklist): key 'code': functions/mtls-blocklist.js has 1 problem"
+    )
+    expect(run.stdout).toMatch(/::error [^\n]*file=functions\/mtls-blocklist\.js,line=2/)
     expect(h.emu.state().functions).toEqual([])
   })
 

@@ -3,6 +3,7 @@
 // no request at all.
 import { prepareCode, type PreparedCode } from '../code/prepare.js'
 import { InputError, type Annotation } from '../errors.js'
+import { FUNCTION_INPUTS } from '../inputs/contract.js'
 import type { FunctionInputs, RunInputs } from '../inputs/parse.js'
 import { suspiciousTagValues } from '../inputs/tags.js'
 import type { KeyValueStores } from '../runtime/index.js'
@@ -25,14 +26,30 @@ export async function prepareAll(
 ): Promise<Prepared[]> {
   const prepared: Prepared[] = []
   // One at a time: the first problem found is the one reported, the same on every run.
-  for (const fn of functions) {
+  for (const [index, fn] of functions.entries()) {
     try {
       prepared.push(await prepareOne(fn, run, offlineStores))
     } catch (error) {
-      throw error instanceof InputError ? error.about({ kind: fn.kind, name: fn.name }) : error
+      if (!(error instanceof InputError)) throw error
+      throw inManifest(error, run, index, fn).about({ kind: fn.kind, name: fn.name })
     }
   }
   return prepared
+}
+
+/**
+ * With a manifest, a problem with one entry's key (its code file, its test cases) is reported
+ * like the manifest's own errors: the file, the entry and the key, not an input the workflow
+ * did not set. The functions keep the manifest's order, so `index` is the entry's.
+ */
+function inManifest(error: InputError, run: RunInputs, index: number, fn: FunctionInputs) {
+  if (run.manifest === '' || !(FUNCTION_INPUTS as string[]).includes(error.input)) return error
+  const declared = fn.name.slice(0, fn.name.length - run.nameSuffix.length)
+  return new InputError(
+    'functions',
+    `${run.manifest}: functions[${index}] (${declared}): key '${error.input}': ${error.detail}`,
+    error.annotations
+  )
 }
 
 async function prepareOne(
