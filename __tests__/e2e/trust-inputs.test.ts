@@ -387,7 +387,8 @@ describe('comment', () => {
     ['a newline', 'first line\nsecond line', /line break/],
     ['a carriage return', 'first\rsecond', /line break/],
     ['a control character', 'bell\u0007', /U\+0007/],
-    ['a line separator', 'a\u2028b', /U\+2028/]
+    ['a line separator', 'a\u2028b', /U\+2028/],
+    ['a noncharacter XML cannot carry', 'a\uffffb', /U\+FFFF/]
   ])('with %s is refused before any request', async (_, comment, message) => {
     const run = await h.run(h.workspace(), { name: 'commented', code: 'function-v1.js', comment })
     expectRefused(run, 'comment', message)

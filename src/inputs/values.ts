@@ -11,9 +11,10 @@ export const MAX_COMMENT_CHARACTERS = 128
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 const STORE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 const STORE_ARN_PATTERN = /^arn:aws[a-z-]*:cloudfront::\d{12}:key-value-store\/[A-Za-z0-9-]{1,64}$/
-// C0 and C1 control characters, and the line and paragraph separators.
+// C0 and C1 control characters, the line and paragraph separators, and what XML cannot
+// carry at all (U+FFFE, U+FFFF, lone surrogates), which CloudFront refuses.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufffe\uffff]/u
 
 /** Characters as CloudFront counts them: Unicode code points, not UTF-16 units. */
 export function characters(text: string): number {
@@ -105,7 +106,7 @@ export function parseComment(value: string, input = 'comment'): string {
     const what = control[0] === '\n' || control[0] === '\r' ? 'a line break' : `U+${code}`
     throw new InputError(
       input,
-      `contains ${what} at character ${characters(value.slice(0, control.index)) + 1}; a comment is one line of text without control characters. In YAML, use a plain or quoted scalar, not a block (| or >).`
+      `contains ${what} at character ${characters(value.slice(0, control.index)) + 1}; a comment is one line of text without control characters or characters XML cannot carry. In YAML, use a plain or quoted scalar, not a block (| or >).`
     )
   }
   return value
