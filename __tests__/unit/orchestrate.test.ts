@@ -347,6 +347,41 @@ describe('deployAll', () => {
     expect(outcomes.map(outcome => outcome.held)).toEqual([true, false, true])
   })
 
+  it('reports a publish that fails after the gate; the others still publish', async () => {
+    const list = ['first', 'second', 'third']
+    existing(list)
+    account.fakes.get('second')!.before('PublishFunction', () => {
+      throw awsError('AccessDenied', { status: 403, message: 'publish not allowed' })
+    })
+    const outcomes = await deployAll(
+      list.map(name => job(name)),
+      options()
+    )
+    expect(outcomes.map(outcome => Boolean(outcome.failure))).toEqual([false, true, false])
+    expect(outcomes[1].failure).toContain('publish not allowed')
+    // What the failed function did before the failure is still reported.
+    expect(outcomes[1].result).toMatchObject({ updated: true, published: false })
+    expect(outcomes.map(outcome => outcome.result?.published)).toEqual([true, false, true])
+    expect(account.fakes.get('second')!.live?.code).toBe(OLD_CODE)
+  })
+
+  it('reports a diff-against function that cannot be read, without failing', async () => {
+    existing(['preview', 'production'])
+    account.fakes.get('production')!.before('DescribeFunction', () => {
+      throw awsError('AccessDenied', { status: 403, message: 'no read access' })
+    })
+    const [outcome] = await deployAll(
+      [{ ...job('preview'), fn: fnInputs('preview', { diffAgainst: 'production' }) }],
+      options()
+    )
+    expect(outcome.failure).toBeUndefined()
+    expect(outcome.result?.published).toBe(true)
+    expect(outcome.reference).toMatchObject({ name: 'production', found: false })
+    expect(outcome.reference?.found === false && outcome.reference.reason).toContain(
+      'it could not be read:'
+    )
+  })
+
   it('a re-run of a deployed manifest writes nothing', async () => {
     const list = names(5)
     for (const name of list) account.add(name).exists({ code: NEW_CODE }, true)
