@@ -513,6 +513,15 @@ describe('inputs with a manifest', () => {
     expect(functions).toHaveLength(2)
   })
 
+  it.each(['0', '11', 'two', '2.5'])(
+    'refuses max-parallel %s: 1 to 10 functions at once',
+    value => {
+      const error = failure(ONE, { 'max-parallel': value })
+      expect(error.input).toBe('max-parallel')
+      expect(error.message).toContain(`'${value}' is not a whole number from 1 to 10.`)
+    }
+  )
+
   it('refuses publish in the manifest with offline: true', () => {
     const error = failure('defaults:\n  publish: true\nfunctions:\n  - name: a\n    code: a.js\n', {
       offline: 'true'
