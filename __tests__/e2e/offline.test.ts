@@ -201,6 +201,49 @@ describe('test cases in the local runtime', () => {
   })
 })
 
+describe('a manifest of several functions', () => {
+  it('tests every function locally and reports each, without a plan or ETags', async () => {
+    const ws = workspace({
+      'functions.yml': [
+        'functions:',
+        '  - name: edge',
+        '    code: offline/headers.js',
+        '    test-events: offline/tests/*.json',
+        '  - name: mtls',
+        '    type: connection-function',
+        '    code: connection-v1.js',
+        '    test-events: tests/connection-allow.json',
+        '  - name: broken',
+        '    code: throws.js',
+        '    test-events: tests/no-host.json',
+        ''
+      ].join('\n')
+    })
+    const run = await runOffline(ws, { functions: 'functions.yml', offline: 'true' })
+    expectExit(run, 1)
+    expect(h.emu.requestLog()).toEqual([])
+    const tested = results(run) as (Result & { function: string })[]
+    expect(tested.map(test => [test.function, test.passed])).toEqual([
+      ['edge', true],
+      ['edge', true],
+      ['edge', true],
+      ['mtls', true],
+      ['broken', false]
+    ])
+    expect(run.summary).toContain(
+      '### CloudFront Functions from `functions.yml`: 3 functions tested offline, 1 failed'
+    )
+    expect(run.summary).toContain('| Function | Type | Result | Tests |')
+    expect(run.summary).toContain(
+      '| <code>mtls</code> | connection-function | tested offline, 1 of 1 case passed | ✅ 1/1 |'
+    )
+    expect(run.summary).not.toContain('no changes')
+    // Each function's log stays together, under its name.
+    expect(run.stdout).toContain('::group::edge: Test locally (3 cases)')
+    expect(run.stdout).toContain('::group::broken: Test locally (1 case)')
+  })
+})
+
 describe('compute utilization, estimated', () => {
   it('applies max-compute-utilization to the estimate', async () => {
     const run = await offline({

@@ -394,6 +394,38 @@ describe('renderSummary of a manifest', () => {
     })
     expect(text).toContain('| staged, not published |')
   })
+
+  it('offline, shows results and tests without a plan or ETags CloudFront never gave', () => {
+    const offline = runResult({ before: undefined, after: undefined, tests: [testResult()] })
+    const text = renderSummary({
+      mode: 'offline',
+      dryRun: false,
+      manifest: 'functions.yml',
+      functions: [
+        report(offline, { name: 'a' }),
+        report(
+          { ...offline, tests: [testResult({ passed: false, failures: ['boom'] })] },
+          { name: 'b', outcome: { failure: '1 of 1 test case failed in the local runtime.' } }
+        )
+      ],
+      error: '1 of 2 functions failed: b.'
+    })
+    expect(
+      text.startsWith(
+        '### CloudFront Functions from `functions.yml`: 2 functions tested offline, 1 failed\n'
+      )
+    ).toBe(true)
+    expect(text).toContain(
+      [
+        '| Function | Type | Result | Tests |',
+        '| --- | --- | --- | --- |',
+        '| <code>a</code> | function | tested offline, 1 of 1 case passed | ✅ 1/1 |',
+        '| <code>b</code> | function | failed | ❌ 0/1 |'
+      ].join('\n')
+    )
+    expect(text).not.toContain('no changes')
+    expect(text).not.toContain('ETag')
+  })
 })
 
 describe('nothing from outside becomes markup', () => {

@@ -72,21 +72,30 @@ function renderMany(input: SummaryInput): string[] {
   const done = input.functions.filter(
     report => report.outcome?.result && changed(report.outcome.result)
   ).length
+  const offline = input.mode === 'offline'
   const counts = [
-    plural(input.functions.length, 'function'),
-    input.mode === 'offline' ? '' : input.dryRun ? `${done} would change` : `${done} changed`,
+    plural(input.functions.length, 'function') + (offline ? ' tested offline' : ''),
+    offline ? '' : input.dryRun ? `${done} would change` : `${done} changed`,
     failed > 0 ? `${failed} failed` : ''
   ].filter(Boolean)
   const lines = [`### CloudFront Functions${from}: ${counts.join(', ')}`, '']
   if (input.error) lines.push(...caution(input.error), '')
+  // Offline, CloudFront was not asked: no plan and no ETags to show.
   lines.push(
-    '| Function | Type | Plan | Result | DEVELOPMENT ETag | LIVE ETag | Tests |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    offline
+      ? '| Function | Type | Result | Tests |'
+      : '| Function | Type | Plan | Result | DEVELOPMENT ETag | LIVE ETag | Tests |',
+    offline ? '| --- | --- | --- | --- |' : '| --- | --- | --- | --- | --- | --- | --- |',
     ...input.functions.map(report => {
       const result = report.outcome?.result
+      const name = mdCell(report.name, { code: true })
+      const tests = testsCell(result?.tests)
+      if (offline) {
+        return `| ${name} | ${report.kind} | ${mdCell(outcome(input, report))} | ${tests} |`
+      }
       const plan =
         result?.firstPlan.changes.map(describeChange).join('; ') || (result ? 'no changes' : '—')
-      return `| ${mdCell(report.name, { code: true })} | ${report.kind} | ${mdCell(plan)} | ${mdCell(outcome(input, report))} | ${etagCell(result?.after?.etag)} | ${etagCell(result?.after?.liveEtag)} | ${testsCell(result?.tests)} |`
+      return `| ${name} | ${report.kind} | ${mdCell(plan)} | ${mdCell(outcome(input, report))} | ${etagCell(result?.after?.etag)} | ${etagCell(result?.after?.liveEtag)} | ${tests} |`
     }),
     ''
   )
