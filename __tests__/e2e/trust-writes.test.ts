@@ -4,6 +4,8 @@
 import {
   CreateConnectionFunctionCommand,
   CreateFunctionCommand,
+  DeleteConnectionFunctionCommand,
+  DeleteFunctionCommand,
   PublishConnectionFunctionCommand,
   PublishFunctionCommand,
   UpdateConnectionFunctionCommand,
@@ -305,6 +307,30 @@ describe.each(KINDS)('without a retry, it stays a lost race ($type)', kind => {
     expect(stored(h.emu, kind.type, 'raced-update')!.development.version).toBe(2)
     expectOutputsMatchEmulator(run, kind.type, 'raced-update')
   })
+
+  it('a delete another writer made first is not this run’s', async () => {
+    await seed(kind.type, 'raced-delete', kind.code)
+    h.emu.clearRequestLog()
+    const run = await runWhileHeld(
+      kind.op('Delete'),
+      { name: 'raced-delete', type: kind.type, delete: 'true' },
+      async () => {
+        const fn = stored(h.emu, kind.type, 'raced-delete')!
+        const client = h.client()
+        await client.send(
+          kind.type === 'function'
+            ? new DeleteFunctionCommand({ Name: fn.name, IfMatch: fn.development.etag })
+            : new DeleteConnectionFunctionCommand({ Id: fn.id, IfMatch: fn.development.etag })
+        )
+      }
+    )
+    expectExit(run, 0)
+    expect(statuses(kind.op('Delete'))).toEqual([404, 204])
+    expect(run.outputs).toMatchObject({ changed: 'false' })
+    expect(run.stdout).toMatch(/deleted by someone else/)
+    expect(run.stdout).not.toMatch(/answer was lost/)
+    expect(h.emu.state().functions).toEqual([])
+  })
 })
 
 describe('a retried create is this run’s only when CloudFront holds everything it sent', () => {
@@ -334,23 +360,28 @@ describe('a retried create is this run’s only when CloudFront holds everything
   })
 })
 
-describe('a create answered without an ETag, then another writer’s version', () => {
-  it('is still this run’s create: created=true, and its own version is the one published', async () => {
-    h.emu.injectFault({ type: 'omit-etag', operation: 'CreateFunction' })
-    h.emu.injectFault({ type: 'write-after', action: 'update', operation: 'CreateFunction' })
-    const run = await h.run(h.workspace(), {
-      name: 'created-then-edited',
-      code: 'function-v1.js',
-      comment: 'declared',
-      publish: 'true'
+describe.each(KINDS)(
+  'a create answered without an ETag, then another writer’s version ($type)',
+  kind => {
+    it('is still this run’s create: created=true, and its own version is the one published', async () => {
+      h.emu.injectFault({ type: 'omit-etag', operation: kind.op('Create') })
+      h.emu.injectFault({ type: 'write-after', action: 'update', operation: kind.op('Create') })
+      const run = await h.run(h.workspace(), {
+        name: 'created-then-edited',
+        type: kind.type,
+        code: kind.code,
+        comment: 'declared',
+        publish: 'true'
+      })
+      expectExit(run, 0)
+      expect(run.outputs).toMatchObject({ created: 'true', changed: 'true', published: 'true' })
+      const fn = stored(h.emu, kind.type, 'created-then-edited')!
+      expect(fn.live?.config.comment).toBe('declared')
+      expect(fn.live?.code).toBe(fixture(kind.code))
+      expectOutputsMatchEmulator(run, kind.type, 'created-then-edited')
     })
-    expectExit(run, 0)
-    expect(run.outputs).toMatchObject({ created: 'true', changed: 'true', published: 'true' })
-    const fn = stored(h.emu, 'function', 'created-then-edited')!
-    expect(fn.live?.config.comment).toBe('declared')
-    expectOutputsMatchEmulator(run, 'function', 'created-then-edited')
-  })
-})
+  }
+)
 
 describe.each(KINDS)('never adopt another writer’s version ($type)', kind => {
   it('an update answered without an ETag, then another writer’s version: tests and publishes its own', async () => {
