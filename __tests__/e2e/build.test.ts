@@ -148,18 +148,27 @@ describe('a TypeScript function with a shared helper', () => {
   })
 
   it('refuses an npm import, naming the package and the line', async () => {
-    const run = await h.run(workspace(), {
+    // Written here rather than as a fixture: the repository's type check cannot resolve it.
+    const source = [
+      '// Imports an npm package, which CloudFront cannot load.',
+      "import { parse } from 'cookie'",
+      '',
+      'function handler(event: { request: { headers: Record<string, { value: string }> } }) {',
+      "  const cookies = parse(event.request.headers.cookie?.value ?? '')",
+      "  event.request.headers['x-session'] = { value: cookies.session ?? '' }",
+      '  return event.request',
+      '}',
+      ''
+    ].join('\n')
+    const run = await h.run(workspace({ 'functions/npm-import.ts': source }), {
       name: 'npm-fn',
       code: 'functions/npm-import.ts',
       bundle: 'true'
     })
     expectNoRequest(run)
-    const line = fixtureLine('functions/npm-import.ts', "from 'cookie'")
-    expect(output(run)).toContain(`functions/npm-import.ts:${line}:`)
+    expect(output(run)).toContain('functions/npm-import.ts:2:')
     expect(output(run)).toContain("'cookie'")
-    expect(run.stdout).toMatch(
-      new RegExp(`::error [^\\n]*file=functions/npm-import\\.ts,line=${line}\\b`)
-    )
+    expect(run.stdout).toMatch(/::error [^\n]*file=functions\/npm-import\.ts,line=2\b/)
   })
 
   it('annotates a finding of the code check on the source file and line it came from', async () => {
