@@ -1,7 +1,10 @@
 // Bounded in time, and safe to kill: an endpoint that never answers fails the step within about
 // a minute, naming the operation and the endpoint; a run killed with SIGKILL after its first
 // write leaves a state that the next run converges from, with outputs that say what it did.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { startGitHubApiStub } from '../helpers/github-api-stub.js'
 import {
   expectExit,
   fixture,
@@ -57,6 +60,42 @@ describe('an endpoint that accepts the request and never answers', () => {
     // Nothing was written, and the run says so.
     expect(writeOperations(h.emu.requestLog())).toEqual([])
     expect(stored(h.emu, 'function', 'silent')!.development.code).toBe(fixture('function-v1.js'))
+  }, 120_000)
+})
+
+describe('a GitHub API that accepts the request and never answers', () => {
+  it('costs the pull-request comment, not the step: a warning within seconds, the deploy stands', async () => {
+    const github = await startGitHubApiStub({ stall: true })
+    try {
+      const ws = h.workspace()
+      const event = join(ws, 'event.json')
+      writeFileSync(event, JSON.stringify({ pull_request: { number: 7 }, number: 7 }))
+      const run = await h.run(
+        ws,
+        {
+          name: 'silent-github',
+          code: 'function-v1.js',
+          'comment-on-pr': 'true',
+          'github-token': 'ghs_e2eSilentGitHubToken0123456789'
+        },
+        {
+          GITHUB_EVENT_NAME: 'pull_request',
+          GITHUB_EVENT_PATH: event,
+          GITHUB_REPOSITORY: 'owner/repo',
+          GITHUB_API_URL: github.url
+        }
+      )
+      expectExit(run, 0)
+      expect(run.durationMs).toBeLessThan(60_000)
+      expect(run.stdout).toMatch(
+        /::warning::The pull-request comment could not be written: .*GitHub did not answer within 10 s/
+      )
+      expect(github.requests().length).toBeGreaterThan(0)
+      expect(run.outputs.created).toBe('true')
+      expect(stored(h.emu, 'function', 'silent-github')).toBeDefined()
+    } finally {
+      await github.close()
+    }
   }, 120_000)
 })
 

@@ -38,6 +38,8 @@ export interface GitHubApiStubOptions {
   maxPageSize?: number
   /** Answer every POST and PATCH with this status, as GitHub does for a read-only token. */
   writeStatus?: 401 | 403 | 404
+  /** Accept every request and never answer it (it is still recorded), as a silent network. */
+  stall?: boolean
 }
 
 export interface GitHubApiStub {
@@ -98,6 +100,8 @@ export async function startGitHubApiStub(
       authorization: Boolean(request.headers.authorization),
       ...(body === undefined ? {} : { body })
     })
+
+    if (options.stall) return
 
     if (!request.headers.authorization) {
       return send(response, 401, { message: 'Requires authentication' })

@@ -182,4 +182,22 @@ describe('upsertPullRequestComment against the GitHub API stub', () => {
     expect(result.reason).not.toContain(TOKEN)
     expect(api.comments()).toEqual([])
   })
+
+  it('gives up on a GitHub API that never answers, after its request deadline', async () => {
+    const api = await stub({ stall: true })
+    const started = Date.now()
+
+    const attempt = upsert({
+      token: TOKEN,
+      body: 'x',
+      marker: 'function/viewer-request',
+      timeoutMs: 300
+    })
+
+    await expect(attempt).rejects.toThrow(
+      'Could not find who the token comments as on pull request #7 of octo/site: GitHub did not answer within 0.3 s.'
+    )
+    expect(Date.now() - started).toBeLessThan(5_000)
+    expect(api.requests().map(r => `${r.method} ${r.path}`)).toEqual(['GET /user'])
+  })
 })

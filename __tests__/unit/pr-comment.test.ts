@@ -24,9 +24,12 @@ const iterator = jest.fn((_route: unknown, _params: Record<string, unknown>) =>
   })()
 )
 const getAuthenticated = jest.fn<() => Promise<{ data: { login: string } }>>()
+// Where the comment sets each request's deadline (the stub suite checks that it works).
+const before = jest.fn()
 const octokit = {
   rest: { issues: { listComments, createComment, updateComment }, users: { getAuthenticated } },
-  paginate: { iterator }
+  paginate: { iterator },
+  hook: { before }
 }
 const getOctokit = jest.fn((_token: string, _options?: { baseUrl?: string }) => octokit)
 

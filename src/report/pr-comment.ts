@@ -19,7 +19,12 @@ export interface PrCommentOptions {
   body: string
   /** Tells this comment apart from the others of the action, e.g. `function/viewer-request`. */
   marker: string
+  /** Time for one GitHub API request, answer included (default GITHUB_REQUEST_TIMEOUT_MS). */
+  timeoutMs?: number
 }
+
+/** A GitHub API that accepts the request and never answers cannot hold the step. */
+export const GITHUB_REQUEST_TIMEOUT_MS = 10_000
 
 /** Events whose payload names a pull request we may comment on. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
@@ -81,6 +86,13 @@ export async function upsertPullRequestComment(
   const { owner, repo } = context.repo
   const where = `pull request #${issueNumber} of ${owner}/${repo}`
   const octokit = github.getOctokit(token, { baseUrl: apiBaseUrl() })
+  const timeoutMs = options.timeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS
+  // Each request gets its own deadline. The defaults' request options (the proxy-aware fetch)
+  // are kept, which passing `request` to getOctokit would replace; they are copied, not
+  // changed, because every request shares them.
+  octokit.hook.before('request', requestOptions => {
+    requestOptions.request = { ...requestOptions.request, signal: AbortSignal.timeout(timeoutMs) }
+  })
   const marked = markerLine(marker)
   const body = commentBody(marker, options.body)
 
@@ -113,6 +125,12 @@ export async function upsertPullRequestComment(
     })
     return { action: 'created', url: data.html_url }
   } catch (error) {
+    if (timedOut(error)) {
+      throw new Error(
+        `Could not ${step} on ${where}: GitHub did not answer within ${timeoutMs / 1000} s.`,
+        { cause: error }
+      )
+    }
     const status = httpStatus(error)
     const detail = redact(githubMessage(error), token)
     if (status === 401 || status === 403 || status === 404) {
@@ -182,6 +200,18 @@ function pullRequestNumber(context: typeof github.context): number | undefined {
 function apiBaseUrl(): string {
   const configured = process.env.GITHUB_API_URL?.trim()
   return (configured || 'https://api.github.com').replace(/\/+$/, '')
+}
+
+/**
+ * Whether a request was given up because its deadline passed: the fetch rejects with a
+ * DOMException named TimeoutError, which Octokit keeps as the cause of its own error.
+ */
+function timedOut(error: unknown): boolean {
+  for (let cause = error, depth = 0; typeof cause === 'object' && cause && depth < 3; depth++) {
+    if ((cause as { name?: unknown }).name === 'TimeoutError') return true
+    cause = (cause as { cause?: unknown }).cause
+  }
+  return false
 }
 
 function httpStatus(error: unknown): number | undefined {
