@@ -128,22 +128,39 @@ async function execute(): Promise<Execution> {
   }
 }
 
-/** The step's failure message: the one failure, or which functions failed and the first why. */
+/** The step's failure message: the one failure, or which functions failed, what the others did, and why. */
 function describeFailures(outcomes: FunctionOutcome[], deleting: boolean): string | undefined {
   const failed = outcomes.filter(outcome => outcome.failure)
   if (failed.length === 0) return undefined
   if (outcomes.length === 1) return failed[0].failure
-  const held = outcomes.filter(outcome => outcome.held).map(outcome => outcome.fn.name)
-  const written = outcomes
-    .filter(outcome => outcome.result?.created || outcome.result?.updated)
-    .map(outcome => outcome.fn.name)
+  const names = (items: FunctionOutcome[]): string => listing(items.map(item => item.fn.name))
+  const published = outcomes.filter(outcome => outcome.result?.published)
+  const held = outcomes.filter(outcome => outcome.held)
+  const written = outcomes.filter(
+    outcome => !outcome.result?.published && (outcome.result?.created || outcome.result?.updated)
+  )
   const lines = [
-    `${failed.length} of ${plural(outcomes.length, 'function')} failed: ${listing(failed.map(outcome => outcome.fn.name))}.`,
-    deleting
-      ? 'The other functions were deleted.'
-      : `Nothing was published.${held.length > 0 ? ` ${listing(held)} passed but ${held.length === 1 ? 'was' : 'were'} held back by the release gate.` : ''}${written.length > 0 ? ` DEVELOPMENT was updated for ${listing(written)}; LIVE still serves what it served before.` : ''}`,
-    ...failed.map(outcome => `${outcome.fn.name}: ${outcome.failure}`)
+    `${failed.length} of ${plural(outcomes.length, 'function')} failed: ${names(failed)}.`
   ]
+  if (deleting) {
+    const deleted = outcomes.filter(outcome => outcome.result?.deleted)
+    lines.push(deleted.length > 0 ? `Deleted: ${names(deleted)}.` : 'Nothing was deleted.')
+  } else {
+    lines.push(
+      published.length > 0
+        ? `Published to LIVE: ${names(published)}.`
+        : 'Nothing was published: LIVE still serves what it served before this run.'
+    )
+    if (held.length > 0) {
+      lines.push(
+        `${names(held)} passed but ${held.length === 1 ? 'was' : 'were'} held back by the release gate.`
+      )
+    }
+    if (written.length > 0) {
+      lines.push(`DEVELOPMENT was updated, not published, for ${names(written)}.`)
+    }
+  }
+  lines.push(...failed.map(outcome => `${outcome.fn.name}: ${outcome.failure}`))
   return lines.join('\n')
 }
 
@@ -188,7 +205,7 @@ async function report(execution: Execution): Promise<void> {
     const result = outcome.result
     const code = prepared.find(item => item.fn === outcome.fn)?.code
     const reference = outcome.reference?.found ? outcome.reference.current : undefined
-    const diff =
+    const changes =
       result?.desired && modeOf(inputs) === 'deploy'
         ? renderDiff(result.desired, {
             before: result.before,
@@ -203,6 +220,11 @@ async function report(execution: Execution): Promise<void> {
             storeNames
           })
         : ''
+    // Built code: the diff shows what CloudFront gets, and says what it was built from.
+    const diff =
+      changes && code?.build
+        ? `# ${code.file} is built (${listing(code.build.sources.map(source => source.file))}): the diff shows the built code CloudFront gets.\n${changes}`
+        : changes
     return {
       kind: outcome.fn.kind,
       name: outcome.fn.name,

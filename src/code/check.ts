@@ -654,10 +654,10 @@ export function findUnlistedSyntax(source: string, runtime: Runtime): CodeFindin
   return [...first.entries()]
     .map(([feature, { node, count }]) => {
       const start = (node as Node & { loc: { start: Position } }).loc.start
-      const uses = count > 1 ? ` (used ${count} times; this is the first)` : ''
+      const uses = count > 1 ? ` It is used ${count} times; this is the first.` : ''
       return {
         rule: 'unlisted-syntax',
-        message: `${feature} is not listed in the developer guide's ${page}${uses}. Public functions use it and the local runtime runs it, but CloudFront's support is not documented: if CloudFront refuses the function, rewrite it with the listed features.`,
+        message: `The developer guide's page ${page} does not list this syntax: ${feature}.${uses} Public functions use it and the local runtime runs it, but CloudFront's support is not documented: if CloudFront refuses the function, rewrite it with the listed features.`,
         line: start.line,
         column: start.column + 1
       }

@@ -122,7 +122,7 @@ describe('findUnlistedSyntax', () => {
       )
       .join('\n')
     const features = findUnlistedSyntax(code, V2).map(
-      finding => finding.message.split(' is not listed')[0]
+      finding => /does not list this syntax: (.*?)\. /.exec(finding.message)?.[1]
     )
     expect(features).toEqual([
       'Optional chaining (`?.`)',
