@@ -10,12 +10,14 @@ import { InputError } from '../../src/errors.js'
 import type { FunctionInputs } from '../../src/inputs/parse.js'
 import type { TestCase } from '../../src/testing/cases.js'
 import {
+  ESTIMATE_ATTEMPTS,
   loadStoreData,
   MAX_STORE_DATA_BYTES,
   OFFLINE_NOTE,
+  steadyEstimates,
   testAllOffline
 } from '../../src/testing/offline.js'
-import { localRunner } from '../../src/testing/runner.js'
+import { localRunner, type FunctionRunner } from '../../src/testing/runner.js'
 import { withoutEmptyGroups, type Log } from '../../src/report/log.js'
 import type { FunctionKind, Runtime } from '../../src/types.js'
 
@@ -317,6 +319,53 @@ async function handler(event) {
     expect(outcome.failure).toBeUndefined()
     expect(outcome.result!.tests).toEqual([])
     expect(log.calls).toEqual([OFFLINE_NOTE])
+  })
+})
+
+describe('steadyEstimates', () => {
+  /** A runner that answers these compute estimates in turn, and counts its runs. */
+  function scripted(estimates: number[]): FunctionRunner & { runs: number } {
+    const runner = {
+      source: 'local' as const,
+      runs: 0,
+      run: async () => {
+        const computeUtilization = estimates[Math.min(runner.runs, estimates.length - 1)]
+        runner.runs++
+        return { computeUtilization, logs: [`run ${runner.runs}`], errorMessage: '', output: '{}' }
+      }
+    }
+    return runner
+  }
+
+  it('runs a case under the limit once', async () => {
+    const runner = scripted([12])
+    const outcome = await steadyEstimates(runner, 80).run({})
+    expect(outcome.computeUtilization).toBe(12)
+    expect(runner.runs).toBe(1)
+  })
+
+  it('runs a case over the limit again, keeping the run with the lowest estimate', async () => {
+    const runner = scripted([100, 14])
+    const outcome = await steadyEstimates(runner, 80).run({})
+    expect(outcome).toEqual({
+      computeUtilization: 14,
+      logs: ['run 2'],
+      errorMessage: '',
+      output: '{}'
+    })
+    expect(runner.runs).toBe(2)
+  })
+
+  it(`stops after ${ESTIMATE_ATTEMPTS} runs of a function that stays over the limit`, async () => {
+    const runner = scripted([100, 95, 97, 10])
+    const outcome = await steadyEstimates(runner, 80).run({})
+    expect(outcome.computeUtilization).toBe(95)
+    expect(outcome.logs).toEqual(['run 2'])
+    expect(runner.runs).toBe(ESTIMATE_ATTEMPTS)
+  })
+
+  it('keeps where the results come from', () => {
+    expect(steadyEstimates(scripted([1]), 80).source).toBe('local')
   })
 })
 

@@ -12,15 +12,17 @@ import { plural } from '../report/words.js'
 import type { KeyValueStores } from '../runtime/index.js'
 import type { Plan } from '../types.js'
 import { runTestGate, PARALLEL_TESTS } from './gate.js'
-import { Limiter, localRunner } from './runner.js'
+import { Limiter, localRunner, type FunctionRunner } from './runner.js'
 
 const STORE_INPUT = 'offline-store-data'
 /** CloudFront's limit on the data of one key value store. */
 export const MAX_STORE_DATA_BYTES = 5 * 1024 * 1024
 
+/** Runs of a case whose compute estimate is over the limit, before the case fails. */
+export const ESTIMATE_ATTEMPTS = 3
+
 /** Said in the log and the summary: these results are not CloudFront's. */
-export const OFFLINE_NOTE =
-  'Offline: these results come from the embedded CloudFront Functions runtime, not from CloudFront. Compute utilization is an estimate from CPU time.'
+export const OFFLINE_NOTE = `Offline: these results come from the embedded CloudFront Functions runtime, not from CloudFront. Compute utilization is an estimate from CPU time; a case over max-compute-utilization runs up to ${ESTIMATE_ATTEMPTS} times and keeps its lowest estimate.`
 
 /** Reads the JSON object of keys and values the store holds in offline mode. */
 export function loadStoreData(path: string, roots: JobRoots): KeyValueStores | undefined {
@@ -61,6 +63,33 @@ export function loadStoreData(path: string, roots: JobRoots): KeyValueStores | u
   return { mode: 'single', store: { keys: data as Record<string, unknown> } }
 }
 
+/**
+ * CPU time measured on a busy runner jitters: a garbage collection or a cold child process can
+ * make a trivial function read as 100%. A case over the limit runs again, up to
+ * ESTIMATE_ATTEMPTS times in all, and keeps the run with the lowest estimate; a function that
+ * really is too slow stays over the limit every time.
+ */
+export function steadyEstimates(
+  runner: FunctionRunner,
+  maxComputeUtilization: number
+): FunctionRunner {
+  return {
+    source: runner.source,
+    run: async event => {
+      let best = await runner.run(event)
+      for (
+        let attempt = 1;
+        attempt < ESTIMATE_ATTEMPTS && best.computeUtilization > maxComputeUtilization;
+        attempt++
+      ) {
+        const again = await runner.run(event)
+        if (again.computeUtilization < best.computeUtilization) best = again
+      }
+      return best
+    }
+  }
+}
+
 export interface OfflineOptions {
   maxParallel: number
   stores: KeyValueStores | undefined
@@ -77,12 +106,15 @@ export async function testAllOffline(
   return inPool(jobs, options.maxParallel, async job => {
     const buffer = jobs.length > 1 ? new BufferedLog(job.fn.name) : undefined
     const log = buffer ?? options.log
-    const runner = localRunner({
-      kind: job.fn.kind,
-      runtime: job.fn.runtime,
-      code: job.desired.code,
-      stores: options.stores
-    })
+    const runner = steadyEstimates(
+      localRunner({
+        kind: job.fn.kind,
+        runtime: job.fn.runtime,
+        code: job.desired.code,
+        stores: options.stores
+      }),
+      job.fn.maxComputeUtilization
+    )
     const plan: Plan = { kind: job.fn.kind, name: job.fn.name, changes: [] }
     const base: RunResult = {
       ...NOTHING_DONE,
