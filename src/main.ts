@@ -210,13 +210,14 @@ async function report(execution: Execution): Promise<void> {
         ? renderDiff(result.desired, {
             before: result.before,
             publishes: result.firstPlan.changes.some(change => change.action === 'publish'),
-            reference: outcome.reference
-              ? {
-                  name: outcome.reference.name,
-                  live: reference?.live?.content,
-                  tags: reference?.tags
-                }
-              : undefined,
+            reference:
+              outcome.reference && reference
+                ? {
+                    name: outcome.reference.name,
+                    live: reference.live?.content,
+                    tags: reference.tags
+                  }
+                : undefined,
             storeNames
           })
         : ''
@@ -260,7 +261,7 @@ async function report(execution: Execution): Promise<void> {
     writeOutputs(core.setOutput, {
       outcomes,
       manifest: manifest !== undefined,
-      deleting: inputs?.run.delete ?? false,
+      mode: modeOf(inputs),
       diff,
       summaryMarkdown,
       codeSize: prepared.length === 1 && prepared[0].code ? prepared[0].code.code.length : undefined
@@ -272,7 +273,7 @@ async function report(execution: Execution): Promise<void> {
     await inGroup(log, 'Diff', async () => {
       log.info(
         diff.length > MAX_LOGGED_DIFF
-          ? `${diff.slice(0, MAX_LOGGED_DIFF)}\n… (${diff.length - MAX_LOGGED_DIFF} more characters: the diff output and the job summary have all of it)`
+          ? `${diff.slice(0, MAX_LOGGED_DIFF)}\n… (${diff.length - MAX_LOGGED_DIFF} more characters: the diff output has all of it)`
           : diff
       )
     })

@@ -21,7 +21,7 @@ function values(overrides: Partial<OutputValues> = {}): OutputValues {
   return {
     outcomes: [outcome(runResult())],
     manifest: false,
-    deleting: false,
+    mode: 'deploy',
     diff: '',
     summaryMarkdown: '### summary',
     codeSize: 51,
@@ -118,8 +118,15 @@ describe('outputsOf', () => {
   it('gives an empty id after any delete, whether the function existed or not', () => {
     const deleted = runResult({ after: undefined, deleted: true })
     const missing = runResult({ before: undefined, after: undefined })
-    expect(outputsOf(values({ deleting: true, outcomes: [outcome(deleted)] })).id).toBe('')
-    expect(outputsOf(values({ deleting: true, outcomes: [outcome(missing)] })).id).toBe('')
+    expect(outputsOf(values({ mode: 'delete', outcomes: [outcome(deleted)] })).id).toBe('')
+    expect(outputsOf(values({ mode: 'delete', outcomes: [outcome(missing)] })).id).toBe('')
+  })
+
+  it('gives no id in an offline run, which never asked CloudFront', () => {
+    expect(
+      outputsOf(values({ mode: 'offline', outcomes: [outcome(runResult({ after: undefined }))] }))
+        .id
+    ).toBe('')
   })
 
   it('gives the name as the id of a CloudFront Function a dry run would create', () => {

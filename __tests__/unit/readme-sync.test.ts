@@ -153,7 +153,7 @@ describe('action.yml', () => {
         }
       ],
       manifest: false,
-      deleting: false,
+      mode: 'deploy',
       diff: '',
       summaryMarkdown: '',
       codeSize: 1

@@ -470,3 +470,20 @@ describe('nothing from outside becomes markup', () => {
     expect(tags.filter(tag => tag === 'details')).toHaveLength(1)
   })
 })
+
+describe('the heading of a manifest dry run', () => {
+  it('counts the functions a real run would change', () => {
+    const plan = { kind: 'function' as const, name: 'a', changes: [{ action: 'create' as const }] }
+    const text = renderSummary({
+      mode: 'deploy',
+      dryRun: true,
+      manifest: 'functions.yml',
+      functions: [report(runResult({ plan }), { name: 'a' }), report(runResult(), { name: 'b' })]
+    })
+    expect(
+      text.startsWith(
+        '### CloudFront Functions from `functions.yml`: 2 functions, 1 would change\n'
+      )
+    ).toBe(true)
+  })
+})

@@ -56,9 +56,9 @@ export function loadManifest(path: string, run: RunInputs): FunctionInputs[] {
       fn = parseFunctionInputs(
         name => {
           if (name === 'tags') return ''
-          // A delete removes the functions whatever they declare: the manifest that deploys
-          // and publishes them is the one that cleans them up.
-          if (name === 'publish' && run.delete) return ''
+          // A delete removes the functions whatever they declare, and an offline run only tests
+          // them: the manifest that deploys and publishes them serves both.
+          if (name === 'publish' && (run.delete || run.offline)) return ''
           const text = textOf(entry, name, where, fail)
           // `diff-against: <its own name>` compares a preview with production; without a
           // suffix the function is production, whose LIVE the diff already compares with.

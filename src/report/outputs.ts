@@ -3,6 +3,7 @@
 import type { FunctionOutcome } from '../deploy/orchestrate.js'
 import { changed, hasChanges, type RunResult } from '../deploy/result.js'
 import type { FunctionKind } from '../types.js'
+import type { RunMode } from './summary.js'
 
 export type OutputWriter = (name: string, value: string) => void
 
@@ -11,8 +12,8 @@ export interface OutputValues {
   outcomes: FunctionOutcome[]
   /** True when the functions came from a manifest: `plan` and `test-results` are lists then. */
   manifest: boolean
-  /** Whether the run deletes (the `id` of a deleted function is empty). */
-  deleting: boolean
+  /** A deploy names a CloudFront Function's id even before it exists; a delete or an offline run does not. */
+  mode: RunMode
   diff: string
   summaryMarkdown: string
   /** Bytes of the code deployed (or that would be), when the run has one function. */
@@ -20,7 +21,7 @@ export interface OutputValues {
 }
 
 /** The outputs that describe one function, as `results` lists them for each. */
-function functionOutputs(kind: FunctionKind, name: string, result: RunResult, deleting: boolean) {
+function functionOutputs(kind: FunctionKind, name: string, result: RunResult, mode: RunMode) {
   const after = result.after
   return {
     type: kind,
@@ -28,7 +29,7 @@ function functionOutputs(kind: FunctionKind, name: string, result: RunResult, de
     etag: after?.etag ?? '',
     'live-etag': after?.liveEtag ?? '',
     // A CloudFront Function's id is its name, while it exists (or would, in a dry run).
-    id: after?.id ?? (kind === 'function' && !deleting ? name : ''),
+    id: after?.id ?? (kind === 'function' && mode === 'deploy' ? name : ''),
     status: after?.status ?? '',
     changed: changed(result),
     created: result.created,
@@ -43,12 +44,7 @@ export function outputsOf(values: OutputValues): Record<string, string> {
       ? [
           {
             outcome,
-            outputs: functionOutputs(
-              outcome.fn.kind,
-              outcome.fn.name,
-              outcome.result,
-              values.deleting
-            )
+            outputs: functionOutputs(outcome.fn.kind, outcome.fn.name, outcome.result, values.mode)
           }
         ]
       : []

@@ -69,9 +69,11 @@ function renderOne(input: SummaryInput, report: FunctionReport | undefined): str
 function renderMany(input: SummaryInput): string[] {
   const from = input.manifest ? ` from ${mdCode(input.manifest)}` : ''
   const failed = input.functions.filter(report => report.outcome?.failure).length
-  const done = input.functions.filter(
-    report => report.outcome?.result && changed(report.outcome.result)
-  ).length
+  // A dry run changed nothing: it counts what a real run would change.
+  const done = input.functions.filter(report => {
+    const result = report.outcome?.result
+    return result && (input.dryRun ? result.firstPlan.changes.length > 0 : changed(result))
+  }).length
   const offline = input.mode === 'offline'
   const counts = [
     plural(input.functions.length, 'function') + (offline ? ' tested offline' : ''),

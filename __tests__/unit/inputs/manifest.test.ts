@@ -522,18 +522,12 @@ describe('inputs with a manifest', () => {
     }
   )
 
-  it('refuses publish in the manifest with offline: true', () => {
-    const error = failure('defaults:\n  publish: true\nfunctions:\n  - name: a\n    code: a.js\n', {
-      offline: 'true'
-    })
-    expect(error.message).toContain(
-      "functions.yml: functions[0] (a): key 'publish' (from defaults): publish: true cannot be combined with offline: true"
-    )
-    const entry = failure(
-      'functions:\n  - name: a\n    code: a.js\n  - name: b\n    code: b.js\n    publish: true\n',
+  it('tests offline with the manifest that deploys and publishes: publish is not in the way', () => {
+    const { functions } = load(
+      'defaults:\n  publish: true\nfunctions:\n  - name: a\n    code: a.js\n  - name: b\n    code: b.js\n    publish: true\n',
       { offline: 'true' }
     )
-    expect(entry.message).toContain("functions[1] (b): key 'publish': publish: true cannot")
+    expect(functions.map(fn => fn.publish)).toEqual([false, false])
   })
 
   it('deletes with the manifest that deploys and publishes: publish is not in the way', () => {
