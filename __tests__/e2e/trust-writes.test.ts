@@ -317,11 +317,15 @@ describe.each(KINDS)('without a retry, it stays a lost race ($type)', kind => {
       async () => {
         const fn = stored(h.emu, kind.type, 'raced-delete')!
         const client = h.client()
-        await client.send(
-          kind.type === 'function'
-            ? new DeleteFunctionCommand({ Name: fn.name, IfMatch: fn.development.etag })
-            : new DeleteConnectionFunctionCommand({ Id: fn.id, IfMatch: fn.development.etag })
-        )
+        if (kind.type === 'function') {
+          await client.send(
+            new DeleteFunctionCommand({ Name: fn.name, IfMatch: fn.development.etag })
+          )
+        } else {
+          await client.send(
+            new DeleteConnectionFunctionCommand({ Id: fn.id, IfMatch: fn.development.etag })
+          )
+        }
       }
     )
     expectExit(run, 0)
