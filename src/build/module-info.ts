@@ -1,6 +1,6 @@
 // What the build needs to know about one module: where it imports from, and which names it
 // declares and exports at the top level (to keep the entry point alive through tree-shaking).
-import { parse, type Node } from 'acorn'
+import { parseProgram, patternNames, type AnyNode } from '../code/ast.js'
 import { positionAt, SourceError } from './errors.js'
 
 /** One import (or re-export) of a module; line and column are 1-based. */
@@ -20,17 +20,11 @@ export interface ModuleInfo {
   exports: Set<string>
 }
 
-type AnyNode = Node & Record<string, unknown>
-
 /** Reads a module's JavaScript (types already removed); `file` names it in errors. */
 export function analyzeModule(code: string, file: string): ModuleInfo {
   let program: AnyNode
   try {
-    program = parse(code, {
-      ecmaVersion: 'latest',
-      sourceType: 'module',
-      locations: true
-    }) as unknown as AnyNode
+    program = parseProgram(code)
   } catch (error) {
     const { pos, message } = error as { pos?: number; message?: string }
     const { line, column } = positionAt(code, pos ?? 0)
@@ -120,27 +114,6 @@ function declaredNames(node: AnyNode | null): string[] {
       return node.id ? [name(node.id)] : []
     case 'VariableDeclaration':
       return (node.declarations as AnyNode[]).flatMap(d => patternNames(d.id))
-    default:
-      return []
-  }
-}
-
-function patternNames(pattern: unknown): string[] {
-  if (pattern === null || typeof pattern !== 'object') return []
-  const node = pattern as AnyNode
-  switch (node.type) {
-    case 'Identifier':
-      return [node.name as string]
-    case 'ObjectPattern':
-      return (node.properties as AnyNode[]).flatMap(p =>
-        patternNames(p.type === 'RestElement' ? p.argument : p.value)
-      )
-    case 'ArrayPattern':
-      return (node.elements as unknown[]).flatMap(patternNames)
-    case 'RestElement':
-      return patternNames(node.argument)
-    case 'AssignmentPattern':
-      return patternNames(node.left)
     default:
       return []
   }

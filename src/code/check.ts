@@ -8,8 +8,9 @@
 // Syntax the guide does not mention is allowed: a check that rejects working code is as
 // harmful as one that lets broken code through.
 
-import { parse, type Node } from 'acorn'
+import type { Node } from 'acorn'
 import * as walk from 'acorn-walk'
+import { parseProgram, patternNames, type AnyNode } from './ast.js'
 import type { FunctionKind, Runtime } from '../types.js'
 
 export interface CodeFinding {
@@ -94,8 +95,6 @@ const METHODS_1_0_ONLY = new Set(['bytesFrom', 'fromBytes', 'fromUTF8', 'toBytes
 const V1: Runtime = 'cloudfront-js-1.0'
 const V2: Runtime = 'cloudfront-js-2.0'
 
-type AnyNode = Node & Record<string, unknown>
-
 export interface Position {
   line: number
   column: number
@@ -120,12 +119,7 @@ export function checkCode(source: string, options: CodeCheckOptions): CodeFindin
 
   let program: AnyNode
   try {
-    program = parse(source, {
-      ecmaVersion: 'latest',
-      // The runtimes always run in strict mode; module parsing is strict and accepts `import`.
-      sourceType: 'module',
-      locations: true
-    }) as unknown as AnyNode
+    program = parseProgram(source)
   } catch (error) {
     findings.push(syntaxFinding(error))
     return findings
@@ -445,28 +439,6 @@ function enclosingFunction(ancestors: AnyNode[]): AnyNode | undefined {
   return undefined
 }
 
-/** The names a binding pattern declares. */
-function patternNames(pattern: unknown): string[] {
-  if (pattern === null || typeof pattern !== 'object') return []
-  const node = pattern as AnyNode
-  switch (node.type) {
-    case 'Identifier':
-      return [node.name as string]
-    case 'ObjectPattern':
-      return (node.properties as AnyNode[]).flatMap(p =>
-        patternNames(p.type === 'RestElement' ? p.argument : p.value)
-      )
-    case 'ArrayPattern':
-      return (node.elements as unknown[]).flatMap(patternNames)
-    case 'RestElement':
-      return patternNames(node.argument)
-    case 'AssignmentPattern':
-      return patternNames(node.left)
-    default:
-      return []
-  }
-}
-
 function identifierFor(moduleName: string): string {
   return moduleName.replace(/[^A-Za-z0-9_$]/g, '_')
 }
@@ -527,11 +499,7 @@ function checkEntryPoint(program: AnyNode, kind: FunctionKind, findings: CodeFin
 export function findKeyValueStoreUse(source: string): Position | undefined {
   let program: AnyNode
   try {
-    program = parse(source, {
-      ecmaVersion: 'latest',
-      sourceType: 'module',
-      locations: true
-    }) as unknown as AnyNode
+    program = parseProgram(source)
   } catch {
     return undefined
   }
@@ -632,11 +600,7 @@ const UNLISTED_SYNTAX: { test: (node: AnyNode) => boolean; feature: string }[] =
 export function findUnlistedSyntax(source: string, runtime: Runtime): CodeFinding[] {
   let program: AnyNode
   try {
-    program = parse(source, {
-      ecmaVersion: 'latest',
-      sourceType: 'module',
-      locations: true
-    }) as unknown as AnyNode
+    program = parseProgram(source)
   } catch {
     return []
   }

@@ -5,25 +5,19 @@
 // `const` bound to the built-in module, on the same lines, so error positions stay right.
 // `export`, `import()` and `import.meta` fail the load, as the service cannot load such code.
 
-import { parse, type Node } from 'acorn'
+import type { Node } from 'acorn'
 import * as walk from 'acorn-walk'
 import type { Runtime } from '../types.js'
+import { parseProgram, type AnyNode } from '../code/ast.js'
 import { checkCode } from '../code/check.js'
 import { IMPORT_ENTRY } from './sandbox/bootstrap.js'
 
 export type PreparedSource = { script: string } | { error: string }
 
-type AnyNode = Node & Record<string, unknown>
-
 export function prepareSource(code: string, runtime: Runtime): PreparedSource {
   let program: AnyNode
   try {
-    program = parse(code, {
-      ecmaVersion: 'latest',
-      // Module parsing is strict, as the runtimes are, and accepts `import`.
-      sourceType: 'module',
-      locations: true
-    }) as unknown as AnyNode
+    program = parseProgram(code)
   } catch (error) {
     return { error: `SyntaxError: ${(error as Error).message}` }
   }
