@@ -137,13 +137,29 @@ describe('files stay inside the job', () => {
     expectRefused(run, 'test-events')
   })
 
-  it('test-events: a glob inside the workspace that matches a symlink to outside is refused', async () => {
+  it('test-events: a glob never matches a symlink, so one leading outside is never read', async () => {
+    const ws = h.workspace({
+      'cases/ok.json': JSON.stringify({ name: 'ok', event: { request: { uri: '/' } } })
+    })
+    symlinkSync(join(outside, 'secret.json'), join(ws, 'cases', 'zz-link.json'))
+    const run = await h.run(ws, {
+      name: 'escape',
+      code: 'function-v1.js',
+      'test-events': 'cases/*.json'
+    })
+    expectExit(run, 0)
+    const results = JSON.parse(run.outputs['test-results']) as { name: string }[]
+    expect(results.map(result => result.name)).toEqual(['ok'])
+    expect(output(run)).not.toContain(SECRET)
+  })
+
+  it('test-events: a symlink to outside named without a glob is refused', async () => {
     const ws = h.workspace()
     symlinkSync(join(outside, 'secret.json'), join(ws, 'tests', 'zz-link.json'))
     const run = await h.run(ws, {
       name: 'escape',
       code: 'function-v1.js',
-      'test-events': 'tests/*.json'
+      'test-events': 'tests/zz-link.json'
     })
     expectRefused(run, 'test-events', /outside the workspace/)
   })
@@ -183,24 +199,20 @@ describe('files stay inside the job', () => {
   // Known gap in src/testing/cases.ts (not checked before globbing): the glob follows a
   // symlinked directory out of the workspace and lists the whole file system behind it (the
   // files it finds there are refused afterwards, but only after the crawl, and the step fails).
-  it.failing(
-    'test-events: a glob does not crawl out of the workspace through a symlinked directory',
-    async () => {
-      const ws = h.workspace({
-        'cases/ok.json': JSON.stringify({ name: 'ok', event: { request: { uri: '/' } } })
-      })
-      symlinkSync('/', join(ws, 'cases', 'root'))
-      const run = await h.run(ws, {
-        name: 'crawl',
-        code: 'function-v1.js',
-        'test-events': 'cases/**/*.json'
-      })
-      expectExit(run, 0)
-      const results = JSON.parse(run.outputs['test-results']) as { name: string }[]
-      expect(results.map(result => result.name)).toEqual(['ok'])
-    },
-    180_000
-  )
+  it('test-events: a glob does not crawl out of the workspace through a symlinked directory', async () => {
+    const ws = h.workspace({
+      'cases/ok.json': JSON.stringify({ name: 'ok', event: { request: { uri: '/' } } })
+    })
+    symlinkSync('/', join(ws, 'cases', 'root'))
+    const run = await h.run(ws, {
+      name: 'crawl',
+      code: 'function-v1.js',
+      'test-events': 'cases/**/*.json'
+    })
+    expectExit(run, 0)
+    const results = JSON.parse(run.outputs['test-results']) as { name: string }[]
+    expect(results.map(result => result.name)).toEqual(['ok'])
+  }, 180_000)
 
   it('functions: a manifest outside the workspace is refused before any request', async () => {
     writeFileSync(
@@ -267,7 +279,7 @@ describe('sizes are checked before reading', () => {
   // Known gap in src/build/load-module.ts (not checked before reading): an imported module's
   // size is never checked; Node refuses this one only because it is over 2 GiB, with a message
   // that is not about the input and names an absolute path. A 1.9 GiB module is read whole.
-  it.failing('code with bundle: an imported module of 3 GiB gets a size message', async () => {
+  it('code with bundle: an imported module of 3 GiB gets a size message', async () => {
     const ws = h.workspace({
       'entry.js': "import big from './big.js'\nfunction handler(event) {\n  return big(event)\n}\n"
     })

@@ -68,6 +68,15 @@ describe('markdown sinks', () => {
     expect(elements(renderMarkdown(`- ${mdText('a\n# b\n- c')}`))).toEqual(['ul', 'li', 'br', 'br'])
   })
 
+  it.each(['- all tests passed', '+ merged', '1. first', '2) second'])(
+    'mdText of %j at the start of a quoted line makes no list item',
+    line => {
+      const html = renderMarkdown(`> [!CAUTION]\n> ${mdText(line)}`)
+      expect(elements(html).filter(tag => /^(ul|ol|li)$/.test(tag))).toEqual([])
+      expect(visibleText(html)).toContain(line)
+    }
+  )
+
   it.each(['===', '---', '- - -', ' = = ', '--'])(
     'mdText of %j at the start of a line under text makes no heading or rule',
     line => {

@@ -1,8 +1,10 @@
 // Reading one source file for the build: its bytes, its JavaScript (types removed), and
 // where each of its imports leads (refused imports fail here, with their line).
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
+import { InputError } from '../errors.js'
+import { formatBytes } from '../inputs/files.js'
 import { analyzeModule, type ModuleInfo } from './module-info.js'
-import { isTypeScript } from './needs-build.js'
+import { isTypeScript, MAX_SOURCE_BYTES } from './needs-build.js'
 import { resolveImport, workspacePath, type ImportTarget, type ResolveContext } from './resolve.js'
 import { stripTypes, type StrippedModule } from './strip-types.js'
 
@@ -24,6 +26,14 @@ export interface LoadedModule {
 
 export function loadModule(path: string, context: ResolveContext): LoadedModule {
   const file = workspacePath(path, context.workspace)
+  // Measured before it is read: a huge import must not be read into memory.
+  const size = statSync(path).size
+  if (size > MAX_SOURCE_BYTES) {
+    throw new InputError(
+      'code',
+      `${file} (imported by the bundle) is ${formatBytes(size)}, over the ${formatBytes(MAX_SOURCE_BYTES)} a source file may have. Bundle smaller modules.`
+    )
+  }
   const source = readFileSync(path)
   // A checkout with CRLF line endings (Windows runners) builds the same bytes as one with LF.
   const text = source

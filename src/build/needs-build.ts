@@ -7,6 +7,9 @@ import type { Runtime } from '../types.js'
 /** CloudFront's limit for the code of a function or connection function (not adjustable). */
 export const CODE_SIZE_LIMIT = 10_240
 
+/** The most a source file the build reads may hold: minifying shrinks it, but not from any size. */
+export const MAX_SOURCE_BYTES = 1024 * 1024
+
 const TYPESCRIPT_EXTENSIONS: ReadonlySet<string> = new Set(['.ts', '.mts'])
 
 export interface BuildSwitches {

@@ -12,15 +12,13 @@ import {
   type JobRoots
 } from '../inputs/files.js'
 import type { FunctionInputs } from '../inputs/parse.js'
-import { checkBuildRuntime, isTypeScript, needsBuild } from '../build/needs-build.js'
+import { checkBuildRuntime, isTypeScript, MAX_SOURCE_BYTES, needsBuild } from '../build/needs-build.js'
 import type { BuildResult } from '../build/index.js'
 import { plural } from '../report/words.js'
 import { checkCode, findKeyValueStoreUse, findUnlistedSyntax } from './check.js'
 
 /** CloudFront's limit on the code of one function (quotas page; not adjustable). */
 export const MAX_CODE_BYTES = 10_240
-/** A source the build reads may be larger than CloudFront's limit; minifying shrinks it. */
-export const MAX_SOURCE_BYTES = 1024 * 1024
 /** Code at or above this share of the limit gets a warning. */
 export const SIZE_WARNING_SHARE = 0.9
 

@@ -48,7 +48,11 @@ export function mdText(text: string): string {
   const escaped = text.replace(/[\\`*_[\]~#]/g, char => `\\${char}`)
   // A line of only `-` or `=` under a line of text makes it a heading, or draws a rule, when
   // it starts a line (a caller may place text there): escaped, its characters are text.
-  const line = /^[-=\s]+$/.test(text) ? escaped.replace(/[-=]/g, char => `\\${char}`) : escaped
+  const ruled = /^[-=\s]+$/.test(text) ? escaped.replace(/[-=]/g, char => `\\${char}`) : escaped
+  // Nor may it start a list item (`- x`, `+ x`, `1. x`) inside the action's own lists.
+  const line = ruled
+    .replace(/^(\s*)([-+])(?=\s)/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s)/, '$1\\$2')
   return line
     .replace(/[&<>]/g, char => HTML_ENTITIES[char])
     .replace(/\|/g, '&#124;')

@@ -84,7 +84,9 @@ function matchPattern(pattern: string, roots: JobRoots): JobFile[] {
     cwd: roots.workspace,
     absolute: true,
     onlyFiles: true,
-    expandDirectories: false
+    expandDirectories: false,
+    // A symlinked folder could lead the crawl anywhere: only the job's own files are matched.
+    followSymbolicLinks: false
   }).sort()
   if (matches.length === 0) {
     // A Windows habit: in a glob, a backslash escapes the next character instead.
