@@ -178,7 +178,7 @@ const CASES: BadInput[] = [
     input: 'test-events',
     inputs: { name: 'fn', code: 'function-v1.js', 'test-events': 'typo.json' },
     files: { 'typo.json': JSON.stringify({ name: 'x', event: {}, expected: {} }) },
-    message: /typo\.json has unknown key "expected"/
+    message: /typo\.json has unknown key 'expected'/
   },
   {
     what: 'publish together with delete',

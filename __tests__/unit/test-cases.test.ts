@@ -143,7 +143,7 @@ describe('loadTestCases', () => {
     ['bad/not-a-case.json', 'bad/not-a-case.json[1] is a number, not a case'],
     ['bad/no-event.json', 'bad/no-event.json has no "event"'],
     ['bad/event-not-object.json', '"event" must be an object', 'got a string'],
-    ['bad/unknown-key.json', 'bad/unknown-key.json has unknown key "expected"'],
+    ['bad/unknown-key.json', "bad/unknown-key.json has unknown key 'expected'"],
     ['bad/blank-name.json', '"name" must be a non-empty string, got a string'],
     ['bad/expect-not-object.json', '"expect" must be an object', 'got a number']
   ])('refuses the wrong shape in %s', (file, ...fragments) => {
@@ -162,7 +162,8 @@ describe('loadTestCases', () => {
     ['{"event": {}, "expectError": ""}', '"expectError" must be a non-empty string'],
     ['{"event": {}, "expect": {}, "expectError": "x"}', 'cannot be combined with "expect"'],
     ['{"event": {}, "expect": null}', 'got null'],
-    ['{"event": {}, "a": 1, "b": 2}', 'unknown keys "a", "b"']
+    ['{"event": {}, "a": 1, "b": 2}', "unknown keys 'a', 'b'"],
+    ['{"event": {}, "-----BEGIN KEY-----": 1}', 'unknown key a key that is not a plain name']
   ])('refuses %s', (content, fragment) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cases-'))
     try {

@@ -200,3 +200,11 @@ export function checkPattern(input: string, pattern: string, roots: JobRoots): v
     }
   }
 }
+
+/**
+ * A key read from a file, as a message may name it: short key-like names are what a person
+ * mistypes and needs to see; anything else is file content, and is not quoted.
+ */
+export function keyForMessage(key: string): string {
+  return /^[A-Za-z0-9_.-]{1,40}$/.test(key) ? `'${key}'` : 'a key that is not a plain name'
+}

@@ -6,7 +6,7 @@ import { LineCounter, parse as parseYaml, YAMLParseError } from 'yaml'
 import { InputError } from '../errors.js'
 import type { Tags } from '../types.js'
 import { FUNCTION_INPUTS, type InputName } from './contract.js'
-import { readJobFile, resolveJobFile } from './files.js'
+import { keyForMessage, readJobFile, resolveJobFile } from './files.js'
 import { parseFunctionInputs, type FunctionInputs } from './function.js'
 import type { RunInputs } from './run.js'
 import { checkTags, parseTags } from './tags.js'
@@ -33,7 +33,10 @@ export function loadManifest(path: string, run: RunInputs): FunctionInputs[] {
   }
   for (const key of Object.keys(data)) {
     if (!TOP_LEVEL_KEYS.has(key)) {
-      fail('', `unknown top-level key '${key}': a manifest has defaults (optional) and functions.`)
+      fail(
+        '',
+        `unknown top-level key ${keyForMessage(key)}: a manifest has defaults (optional) and functions.`
+      )
     }
   }
   const defaults = data.defaults ?? {}
@@ -143,7 +146,7 @@ function checkKeys(
     if (!(FUNCTION_INPUTS as string[]).includes(key)) {
       fail(
         `${where}: `,
-        `unknown key '${key}': use the keys of the single-function inputs (${FUNCTION_INPUTS.join(', ')}).`
+        `unknown key ${keyForMessage(key)}: use the keys of the single-function inputs (${FUNCTION_INPUTS.join(', ')}).`
       )
     }
   }

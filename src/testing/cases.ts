@@ -17,6 +17,7 @@ import { globSync, isDynamicPattern } from 'tinyglobby'
 import { InputError } from '../errors.js'
 import {
   checkPattern,
+  keyForMessage,
   readJobFile,
   resolveJobFile,
   type JobFile,
@@ -160,7 +161,7 @@ function toCase(value: unknown, file: string, where: string, defaultName: string
   if (unknown.length > 0) {
     throw new InputError(
       INPUT,
-      `${where} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map(k => JSON.stringify(k)).join(', ')}: ${SHAPE}`
+      `${where} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map(keyForMessage).join(', ')}: ${SHAPE}`
     )
   }
   let name = defaultName
