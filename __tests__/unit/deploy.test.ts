@@ -1074,3 +1074,19 @@ describe('describeProgress', () => {
     )
   })
 })
+
+describe('the log of a plan', () => {
+  it('says what each change changes from what to what', async () => {
+    new FakeFunction(cf).exists({ comment: 'old' }, true)
+    await deploy(
+      functions,
+      desiredFunction({ code: Buffer.from(NEW_CODE), config: { comment: 'new' } }),
+      options()
+    )
+    expect(log.lines).toContain('Plan: update code, comment.')
+    expect(log.lines).toContain(
+      `  code: ${Buffer.byteLength(CODE)} → ${Buffer.byteLength(NEW_CODE)} bytes`
+    )
+    expect(log.lines).toContain('  comment: "old" → "new"')
+  })
+})

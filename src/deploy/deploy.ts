@@ -26,7 +26,14 @@ import type { TestCase } from '../testing/cases.js'
 import { runTestGate, TestGateError, type TestCaseResult } from '../testing/gate.js'
 import { cloudFrontRunner, type Limiter } from '../testing/runner.js'
 import type { Change, CurrentFunction, DesiredFunction, Plan, Tags } from '../types.js'
-import { configChanges, describeChange, planDelete, planDeploy, tagChanges } from './plan.js'
+import {
+  configChanges,
+  describeChange,
+  describeDifferences,
+  planDelete,
+  planDeploy,
+  tagChanges
+} from './plan.js'
 import {
   mergeProgress,
   NOTHING_DONE,
@@ -156,7 +163,7 @@ export async function stage(
     })
     desired = read.resolved
     const plan = planDeploy(desired, read.current)
-    logPlan(log, plan)
+    logPlan(log, plan, describeDifferences(desired, read.current))
     result = result
       ? { ...result, plan, desired }
       : {
@@ -711,10 +718,12 @@ function describeCurrent(current: CurrentFunction | undefined): string {
   return `Found ${current.arn}: status ${current.status}, DEVELOPMENT ETag ${current.development.etag}, ${live}, ${current.development.code.length} bytes of code, runtime ${current.development.config.runtime}.`
 }
 
-function logPlan(log: Log, plan: Plan): void {
+function logPlan(log: Log, plan: Plan, differences: string[] = []): void {
   if (plan.changes.length === 0) {
     log.info('Plan: no changes; CloudFront already matches the inputs.')
     return
   }
   log.info(`Plan: ${plan.changes.map(describeChange).join('; ')}.`)
+  // One line per change, from what to what.
+  for (const line of differences) log.info(`  ${line}`)
 }
