@@ -14,6 +14,7 @@ import { resourceOf, route, type ApiResponse, type Matched, type Subject } from 
 import { resolveSettings, type Settings } from './settings.js'
 import { State } from './state.js'
 import { doc, leaf, el } from './xml.js'
+import { setMaxListeners } from 'node:events'
 
 const CONTROL_PREFIX = '/__emulator/'
 
@@ -50,6 +51,13 @@ interface Exchange {
   requestId: string
 }
 
+/** An abort signal that many requests wait on at once (latency, stalls): no listener limit. */
+function abortController(): AbortController {
+  const controller = new AbortController()
+  setMaxListeners(0, controller.signal)
+  return controller
+}
+
 export class EmulatorServer implements ControlTarget {
   readonly settings: Settings
   readonly state: State
@@ -58,7 +66,7 @@ export class EmulatorServer implements ControlTarget {
   /** What reset() returns to: the values the emulator was started with. */
   private readonly initial: Readonly<Settings>
   /** Aborts latency and stall waits when the server closes. */
-  private readonly closing = new AbortController()
+  private readonly closing = abortController()
   // A failure inside the emulator must not take the process down: drop that connection.
   private readonly server = http.createServer(
     (req, res) => void this.handle(req, res).catch(() => req.socket.destroy())

@@ -403,7 +403,33 @@ describe('CloudFront Functions', () => {
 })
 
 describe('Connection Functions', () => {
-  const api = createFunctionsApi('connection-function', client)
+  // A new adapter per test: one adapter keeps its listing for the run it serves.
+  let api = createFunctionsApi('connection-function', client)
+  beforeEach(() => {
+    api = createFunctionsApi('connection-function', client)
+  })
+
+  it('lists once for the functions of a run, and again for a name the listing lacks', async () => {
+    stubConnectionFunction(cf, { id: CONNECTION_ID })
+    await api.read(NAME, { tags: false })
+    await api.read(NAME, { tags: false })
+    expect(cf).toHaveReceivedCommandTimes(ListConnectionFunctionsCommand, 1)
+    expect(await api.read('not-there', { tags: false })).toBeUndefined()
+    expect(cf).toHaveReceivedCommandTimes(ListConnectionFunctionsCommand, 2)
+  })
+
+  it('lists again when an Id from an earlier listing is gone', async () => {
+    stubConnectionFunction(cf, { id: 'cf_old' })
+    await api.read(NAME, { tags: false })
+    // Deleted and created again by another writer: a new Id.
+    cf.reset()
+    stubConnectionFunction(cf, { id: 'cf_new' })
+    cf.on(DescribeConnectionFunctionCommand, { Identifier: 'cf_old' }).rejects(entityNotFound())
+    cf.on(GetConnectionFunctionCommand, { Identifier: 'cf_old' }).rejects(entityNotFound())
+    const current = await api.read(NAME, { tags: false })
+    expect(current?.id).toBe('cf_new')
+    expect(cf).toHaveReceivedCommandTimes(ListConnectionFunctionsCommand, 1)
+  })
 
   it('finds the function by name across pages, then addresses it by Id', async () => {
     const id = 'cf_found_on_page_2'

@@ -50,7 +50,8 @@ import { FakeFunction, VERSION_ETAGS } from '../../__fixtures__/fake-cloudfront.
 const cf = mockClient(CloudFrontClient)
 const client = new CloudFrontClient({ region: 'us-east-1' })
 const functions = createFunctionsApi('function', client)
-const connections = createFunctionsApi('connection-function', client)
+// A new adapter per test (below): one adapter keeps its listing for the run it serves.
+let connections = createFunctionsApi('connection-function', client)
 
 const WRITES = [
   CreateFunctionCommand,
@@ -96,6 +97,7 @@ const updated = (etag: string, status = 'UNPUBLISHED') => ({
 
 beforeEach(() => {
   cf.reset()
+  connections = createFunctionsApi('connection-function', client)
   log = recordingLog()
   sleep = jest.fn(async (_ms: number) => {})
 })

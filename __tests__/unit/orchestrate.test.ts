@@ -21,6 +21,7 @@ import {
   deleteAll,
   deployAll,
   inPool,
+  RELEASE_FACTOR,
   type FunctionOutcome,
   type Job,
   type OrchestrateOptions
@@ -72,6 +73,7 @@ class Account {
   private readonly busy = new Map<string, number>()
   private tests = 0
   maxFunctionsAtOnce = 0
+  maxPublishesAtOnce = 0
   maxTestsAtOnce = 0
   /** Names in the order their first request arrived. */
   readonly firstSeen: string[] = []
@@ -116,7 +118,12 @@ class Account {
     this.calls.push({ operation, name })
     if (!this.firstSeen.includes(name)) this.firstSeen.push(name)
     this.busy.set(name, (this.busy.get(name) ?? 0) + 1)
-    this.maxFunctionsAtOnce = Math.max(this.maxFunctionsAtOnce, this.busy.size)
+    // Publishing runs after every function staged, with a bound of its own.
+    if (command === PublishFunctionCommand) {
+      this.maxPublishesAtOnce = Math.max(this.maxPublishesAtOnce, this.busy.size)
+    } else {
+      this.maxFunctionsAtOnce = Math.max(this.maxFunctionsAtOnce, this.busy.size)
+    }
     const testing = command === TestFunctionCommand
     if (testing) this.maxTestsAtOnce = Math.max(this.maxTestsAtOnce, ++this.tests)
     try {
@@ -241,6 +248,7 @@ describe('deployAll', () => {
     )
     expect(outcomes.every(outcome => outcome.failure === undefined)).toBe(true)
     expect(account.maxFunctionsAtOnce).toBe(limit)
+    expect(account.maxPublishesAtOnce).toBe(Math.min(10, limit * RELEASE_FACTOR))
     expect(account.operations('PublishFunction').sort()).toEqual(list)
   })
 

@@ -2,6 +2,7 @@
 import { InputError } from '../errors.js'
 import { CODE_SIZE_LIMIT } from './needs-build.js'
 import type { BuildResult } from './types.js'
+import { thousands } from '../report/words.js'
 
 const CONTRIBUTORS_SHOWN = 5
 
@@ -33,5 +34,5 @@ export function checkSize(result: BuildResult, limit = CODE_SIZE_LIMIT): void {
 }
 
 function formatBytes(bytes: number): string {
-  return `${bytes.toLocaleString('en-US')} bytes`
+  return `${thousands(bytes)} bytes`
 }

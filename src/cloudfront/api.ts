@@ -152,8 +152,15 @@ async function orMissing<T>(request: Promise<T>): Promise<T | undefined> {
 
 /** What differs between the two kinds: the requests and the shapes of their answers. */
 interface Wire {
-  /** The Id and ARN of the function with this name (connection functions need a List). */
-  find(name: string): Promise<{ id: string; arn: string } | undefined>
+  /**
+   * The Id and ARN of the function with this name (connection functions need a List, which a
+   * run shares: `listedBefore` says the answer came from an earlier listing, `fresh` asks for
+   * a new one).
+   */
+  find(
+    name: string,
+    fresh?: boolean
+  ): Promise<{ id: string; arn: string; listedBefore?: boolean } | undefined>
   describe(id: string, stage: Stage): Promise<{ summary: FunctionSummary; config: FunctionConfig }>
   get(id: string, stage: Stage): Promise<{ etag: string; code: Buffer }>
   create(desired: DesiredFunction): Promise<FunctionSummary>
@@ -174,6 +181,18 @@ class Functions implements FunctionsApi {
   async read(name: string, options: ReadOptions): Promise<CurrentFunction | undefined> {
     const found = await this.wire.find(name)
     if (!found) return undefined
+    const current = await this.readFound(name, found, options)
+    // An Id from an earlier listing may be gone (deleted, or created again under a new Id).
+    if (current || !found.listedBefore) return current
+    const again = await this.wire.find(name, true)
+    return again && this.readFound(name, again, options)
+  }
+
+  private async readFound(
+    name: string,
+    found: { id: string; arn: string },
+    options: ReadOptions
+  ): Promise<CurrentFunction | undefined> {
     // Connection functions know their ARN from the list: read tags in the same round.
     const earlyTags = options.tags && found.arn ? this.listTags(found.arn) : undefined
     earlyTags?.catch(() => undefined)
@@ -440,25 +459,41 @@ function functionWire(client: CloudFrontClient, call: Call): Wire {
 }
 
 function connectionWire(client: CloudFrontClient, call: Call): Wire {
-  return {
-    // Connection functions are addressed by Id: find the one with this name (all pages).
-    find: async name => {
-      let marker: string | undefined
-      do {
-        const page = await call('ListConnectionFunctions', () =>
-          client.send(
-            new ListConnectionFunctionsCommand({
-              Marker: marker,
-              MaxItems: 100,
-              Stage: 'DEVELOPMENT'
-            })
-          )
+  // Connection functions are addressed by Id, found by name in ListConnectionFunctions. One
+  // listing serves every connection function of a run; a name it does not hold lists again,
+  // and so does a caller that knows its Id may be stale.
+  let listing: Promise<Map<string, { id: string; arn: string }>> | undefined
+  const list = async (): Promise<Map<string, { id: string; arn: string }>> => {
+    const byName = new Map<string, { id: string; arn: string }>()
+    let marker: string | undefined
+    do {
+      const page = await call('ListConnectionFunctions', () =>
+        client.send(
+          new ListConnectionFunctionsCommand({
+            Marker: marker,
+            MaxItems: 100,
+            Stage: 'DEVELOPMENT'
+          })
         )
-        const found = page.ConnectionFunctions?.find(summary => summary.Name === name)
-        if (found?.Id) return { id: found.Id, arn: found.ConnectionFunctionArn ?? '' }
-        marker = page.NextMarker || undefined
-      } while (marker)
-      return undefined
+      )
+      for (const summary of page.ConnectionFunctions ?? []) {
+        if (summary.Name && summary.Id) {
+          byName.set(summary.Name, { id: summary.Id, arn: summary.ConnectionFunctionArn ?? '' })
+        }
+      }
+      marker = page.NextMarker || undefined
+    } while (marker)
+    return byName
+  }
+  return {
+    find: async (name, fresh) => {
+      if (listing && !fresh) {
+        const known = (await listing.catch(() => undefined))?.get(name)
+        if (known) return { ...known, listedBefore: true }
+      }
+      const current = list()
+      listing = current
+      return (await current).get(name)
     },
     describe: async (id, stage) => {
       const result = await call('DescribeConnectionFunction', () =>

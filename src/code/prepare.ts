@@ -12,7 +12,12 @@ import {
   type JobRoots
 } from '../inputs/files.js'
 import type { FunctionInputs } from '../inputs/parse.js'
-import { checkBuildRuntime, isTypeScript, MAX_SOURCE_BYTES, needsBuild } from '../build/needs-build.js'
+import {
+  checkBuildRuntime,
+  isTypeScript,
+  MAX_SOURCE_BYTES,
+  needsBuild
+} from '../build/needs-build.js'
 import type { BuildResult } from '../build/index.js'
 import { plural } from '../report/words.js'
 import { checkCode, findKeyValueStoreUse, findUnlistedSyntax } from './check.js'

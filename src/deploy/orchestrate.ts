@@ -15,6 +15,9 @@ import type { CurrentFunction, DesiredFunction } from '../types.js'
 import { release, remove, stage, type DeployOptions, type Staged } from './deploy.js'
 import { RunError, type RunResult } from './result.js'
 
+/** How many more functions publish at once than stage at once. */
+export const RELEASE_FACTOR = 4
+
 /** One function, checked before any request and ready to deploy. */
 export interface Job {
   fn: FunctionInputs
@@ -123,7 +126,9 @@ export async function deployAll(
     const names = failures.map(item => item.job.fn.name)
     return staged.map(item => (item.ok ? held(item, names) : item.outcome))
   }
-  return inPool(staged, options.maxParallel, async item => {
+  // A publish is one request (and a wait, for connection functions): the release phase runs
+  // more of them at once than the staging phase, which sends several requests per function.
+  return inPool(staged, options.maxParallel * RELEASE_FACTOR, async item => {
     if (!item.ok) return item.outcome
     const { log, flush } = logFor(item.job.fn)
     try {

@@ -13,6 +13,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import { InputError } from '../errors.js'
+import { thousands } from '../report/words.js'
 
 /** The folders a run may read from. */
 export interface JobRoots {
@@ -67,7 +68,7 @@ function toSlashes(file: string): string {
 
 /** Formats a byte count for messages: exact below 1 MiB, rounded above. */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${bytes.toLocaleString('en-US')} bytes`
+  if (bytes < 1024 * 1024) return `${thousands(bytes)} bytes`
   const units = ['MiB', 'GiB', 'TiB']
   let value = bytes / (1024 * 1024)
   let unit = 0

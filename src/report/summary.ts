@@ -9,7 +9,7 @@ import type { TestCaseResult } from '../testing/gate.js'
 import type { DesiredFunction, FunctionKind } from '../types.js'
 import { describeStore, type StoreNames } from './diff.js'
 import { mdCell, mdCode, mdFence, mdText } from './escape.js'
-import { listing, plural } from './words.js'
+import { listing, plural, thousands } from './words.js'
 
 export type RunMode = 'deploy' | 'delete' | 'offline'
 
@@ -291,9 +291,9 @@ function codeSize(code: NonNullable<FunctionReport['code']>): string {
   const warning = code.bytes >= SIZE_WARNING_SHARE * MAX_CODE_BYTES ? ' ⚠️ close to the limit' : ''
   const built =
     code.sourceBytes !== undefined
-      ? ` (built from ${plural(code.sources ?? 1, 'source file')}, ${code.sourceBytes.toLocaleString('en-US')} bytes)`
+      ? ` (built from ${plural(code.sources ?? 1, 'source file')}, ${thousands(code.sourceBytes)} bytes)`
       : ''
-  return `**Code:** ${mdCode(code.file)}${built}: ${code.bytes.toLocaleString('en-US')} of ${MAX_CODE_BYTES.toLocaleString('en-US')} bytes (${percent}% of CloudFront's limit)${warning}`
+  return `**Code:** ${mdCode(code.file)}${built}: ${thousands(code.bytes)} of ${thousands(MAX_CODE_BYTES)} bytes (${percent}% of CloudFront's limit)${warning}`
 }
 
 /** The test cases; offline, compute is the local runtime's estimate and says so. */
