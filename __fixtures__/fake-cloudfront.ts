@@ -89,7 +89,7 @@ export class FakeFunction {
     this.publishNow()
   }
 
-  /** Runs `action` once, just before the next request of `operation` is handled. */
+  /** Runs `action` once, just before a request of `operation` is handled (one hook a request, in order). */
   before(operation: Operation, action: () => void): this {
     this.hooks.push({ operation, action })
     return this
@@ -133,10 +133,12 @@ export class FakeFunction {
     this.status = 'UNASSOCIATED'
   }
 
+  /** Runs the first hook waiting for this operation: hooks for one operation queue up. */
   private runHooks(operation: Operation): void {
-    const due = this.hooks.filter(hook => hook.operation === operation)
-    this.hooks = this.hooks.filter(hook => hook.operation !== operation)
-    for (const hook of due) hook.action()
+    const index = this.hooks.findIndex(hook => hook.operation === operation)
+    if (index < 0) return
+    const [hook] = this.hooks.splice(index, 1)
+    hook.action()
   }
 
   private checkIfMatch(ifMatch: string | undefined, retried: boolean): void {

@@ -1092,3 +1092,44 @@ describe('the log of a plan', () => {
     expect(log.lines).toContain('  comment: "old" → "new"')
   })
 })
+
+describe('a failure after a write keeps the record of it', () => {
+  it('reports the update when the read after a lost race fails', async () => {
+    const fake = new FakeFunction(cf).exists({}, true)
+    fake.before('TestFunction', () => {
+      fake.otherWriterUpdates({ comment: 'theirs' })
+      // The next read of DEVELOPMENT fails: CloudFront has an outage.
+      cf.on(DescribeFunctionCommand).rejects(awsError('ServiceUnavailable', { status: 503 }))
+    })
+    const error = await failure(
+      deploy(
+        functions,
+        desiredFunction({ code: Buffer.from(NEW_CODE), publish: true }),
+        options({ testCases: [{ name: 'a', file: 't.json', event: { request: { uri: '/' } } }] })
+      )
+    )
+    expect(error.result.updated).toBe(true)
+    expect(error.message).toContain('Before failing, this run updated its DEVELOPMENT stage')
+  })
+
+  it('publishes nothing on behalf of another writer that deployed exactly the inputs', async () => {
+    const fake = new FakeFunction(cf).exists({}, true)
+    // Each attempt loses a race; before the last one another run deploys and publishes
+    // exactly these inputs.
+    fake.before('UpdateFunction', () => fake.otherWriterUpdates({ comment: 'theirs 1' }))
+    fake.before('UpdateFunction', () => fake.otherWriterUpdates({ comment: 'theirs 2' }))
+    fake.before('UpdateFunction', () => {
+      fake.otherWriterUpdates({ code: NEW_CODE, comment: '' })
+      fake.otherWriterPublishes()
+    })
+    const result = await deploy(
+      functions,
+      desiredFunction({ code: Buffer.from(NEW_CODE), publish: true }),
+      options()
+    )
+    expect(cf).not.toHaveReceivedCommand(PublishFunctionCommand)
+    expect(result.plan.changes).toEqual([])
+    expect(result.published).toBe(false)
+    expect(result.after?.liveEtag).toBe(fake.live?.etag)
+  })
+})

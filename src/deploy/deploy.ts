@@ -152,6 +152,9 @@ export async function stage(
   let desired = declared
   let result = previous?.result
   let lastRace: Interrupted | undefined
+  // Whatever fails once this run has written anything carries the record of what it wrote.
+  const failure = (error: unknown): unknown =>
+    error instanceof RunError || result === undefined ? error : new RunError(error, result)
   for (let attempt = (previous?.attempt ?? 0) + 1; attempt <= maxAttempts; attempt++) {
     const read = await inGroup(log, `Read ${desired.kind} ${desired.name}`, async () => {
       const [current, resolved] = await Promise.all([
@@ -160,6 +163,8 @@ export async function stage(
       ])
       log.info(describeCurrent(current))
       return { current, resolved }
+    }).catch(error => {
+      throw failure(error)
     })
     desired = read.resolved
     const plan = planDeploy(desired, read.current)
@@ -198,17 +203,24 @@ export async function stage(
     }
   }
   // Out of attempts: another writer may have done exactly what this run wanted.
-  const converged = await convergedMeanwhile(api, desired, options)
+  const converged = await convergedMeanwhile(api, desired, options).catch(error => {
+    throw failure(error)
+  })
   if (result && converged) {
     log.info(
       `${desired.name} already matches the inputs: another run deployed the same version meanwhile.`
     )
-    return { result: { ...result, after: converged }, target: converged, attempt: maxAttempts }
+    // Nothing is left to do: the plan is empty, so nothing is published on their behalf.
+    const plan: Plan = { kind: desired.kind, name: desired.name, changes: [] }
+    return {
+      result: { ...result, plan, after: converged },
+      target: converged,
+      attempt: maxAttempts
+    }
   }
   throw new RunError(raceLost(desired.name, maxAttempts, lastRace), result ?? emptyResult(desired))
 }
 
-/** Publishes the staged version when the plan says so; a lost race stages again first. */
 export async function release(
   api: FunctionsApi,
   staged: Staged,
@@ -222,7 +234,9 @@ export async function release(
     // Another run published this version a moment ago: report it once it is live.
     const after = await inGroup(options.log, 'Wait for LIVE', () =>
       waitWhilePublishing(api, target, options)
-    )
+    ).catch(error => {
+      throw new RunError(error instanceof Interrupted ? error.cause : error, result)
+    })
     return { ...result, after }
   }
   try {
