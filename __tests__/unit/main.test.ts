@@ -406,6 +406,25 @@ describe('run', () => {
       expect(core.info).toHaveBeenCalledWith('Pull-request comment created: https://x/1')
     })
 
+    it('comments also when the code fails its checks, so the comment shows the failing push', async () => {
+      upsertPullRequestComment.mockResolvedValue({ action: 'updated', url: 'https://x/1' })
+      inputs({
+        'comment-on-pr': 'true',
+        'github-token': 'ghs_secret',
+        code: 'functions/uses-const.js',
+        runtime: 'cloudfront-js-1.0'
+      })
+      await run()
+      expect(core.setFailed).toHaveBeenCalled()
+      expect(cf.calls()).toHaveLength(0)
+      expect(upsertPullRequestComment).toHaveBeenCalledWith(
+        expect.objectContaining({ marker: `function/${NAME}` })
+      )
+      expect(core.outputs()['summary-markdown']).toContain(
+        `### CloudFront Function \`${NAME}\`: failed`
+      )
+    })
+
     it('warns when the comment is skipped', async () => {
       upsertPullRequestComment.mockResolvedValue({ action: 'skipped', reason: 'not a PR.' })
       await run()

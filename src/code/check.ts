@@ -493,8 +493,11 @@ function checkEntryPoint(program: AnyNode, kind: FunctionKind, findings: CodeFin
 }
 
 /**
- * Where the code first reaches for a key value store: `cf.kvs` of the `cloudfront` module
- * (imported, required or destructured). `undefined` when it never does, or does not parse.
+ * Where the code first reaches for a key value store, or `undefined` when it never does (or
+ * does not parse). The `cloudfront` module is the only way to a store, so once the code loads
+ * it (import or require, under any name), any `kvs` it touches counts: `cf.kvs()`,
+ * `require('cloudfront').kvs()`, an alias, `{ kvs }`, `cf['kvs']`. Erring towards "reads a
+ * store" is safe: the guard it feeds stops a deploy that would detach a store.
  */
 export function findKeyValueStoreUse(source: string): Position | undefined {
   let program: AnyNode
@@ -503,57 +506,45 @@ export function findKeyValueStoreUse(source: string): Position | undefined {
   } catch {
     return undefined
   }
+  let loadsCloudfront = false
   const uses: Node[] = []
-  const modules = new Set<string>()
-  const isCloudfront = (node: unknown): boolean => {
-    const call = node as AnyNode | null
-    if (call?.type !== 'CallExpression') return false
-    const callee = call.callee as AnyNode
-    const arg = (call.arguments as AnyNode[])[0]
-    return callee.type === 'Identifier' && callee.name === 'require' && arg?.value === 'cloudfront'
-  }
-  const kvsKeys = (pattern: AnyNode): Node[] =>
-    (pattern.properties as AnyNode[]).filter(
-      p => p.type === 'Property' && (p.key as AnyNode).name === 'kvs'
-    )
-  // First the names the module is bound to, then the places they reach for `kvs`.
+  const named = (node: AnyNode): unknown =>
+    node.type === 'Identifier' ? node.name : node.type === 'Literal' ? node.value : undefined
   walk.full(program, raw => {
     const node = raw as AnyNode
-    if (node.type === 'ImportDeclaration' && (node.source as AnyNode).value === 'cloudfront') {
-      for (const spec of node.specifiers as AnyNode[]) {
-        if (spec.type === 'ImportSpecifier') {
-          if ((spec.imported as AnyNode).name === 'kvs') uses.push(spec)
-        } else {
-          modules.add((spec.local as AnyNode).name as string)
+    switch (node.type) {
+      case 'ImportDeclaration':
+        if ((node.source as AnyNode).value === 'cloudfront') loadsCloudfront = true
+        break
+      case 'CallExpression': {
+        const callee = node.callee as AnyNode
+        const arg = (node.arguments as AnyNode[])[0]
+        if (
+          callee.type === 'Identifier' &&
+          callee.name === 'require' &&
+          arg?.value === 'cloudfront'
+        ) {
+          loadsCloudfront = true
         }
+        break
       }
-    } else if (node.type === 'VariableDeclarator' && isCloudfront(node.init)) {
-      const id = node.id as AnyNode
-      if (id.type === 'Identifier') modules.add(id.name as string)
-      else if (id.type === 'ObjectPattern') uses.push(...kvsKeys(id))
+      case 'MemberExpression':
+        if (named(node.property as AnyNode) === 'kvs') uses.push(node)
+        break
+      case 'ObjectPattern':
+        // `{ kvs } = cf`: the walker passes patterns, not their properties.
+        for (const property of node.properties as AnyNode[]) {
+          if (property.type === 'Property' && named(property.key as AnyNode) === 'kvs') {
+            uses.push(property)
+          }
+        }
+        break
+      case 'ImportSpecifier':
+        if (named(node.imported as AnyNode) === 'kvs') uses.push(node)
+        break
     }
   })
-  walk.full(program, raw => {
-    const node = raw as AnyNode
-    if (node.type === 'MemberExpression') {
-      const object = node.object as AnyNode
-      const property = node.property as AnyNode
-      const named = node.computed ? property.value : property.name
-      if (object.type === 'Identifier' && modules.has(object.name as string) && named === 'kvs') {
-        uses.push(node)
-      }
-    } else if (node.type === 'VariableDeclarator') {
-      const id = node.id as AnyNode
-      const init = node.init as AnyNode | null
-      if (
-        id.type === 'ObjectPattern' &&
-        init?.type === 'Identifier' &&
-        modules.has(init.name as string)
-      ) {
-        uses.push(...kvsKeys(id))
-      }
-    }
-  })
+  if (!loadsCloudfront) return undefined
   const first = uses
     .map(node => (node as Node & { loc: { start: Position } }).loc.start)
     .sort((a, b) => a.line - b.line || a.column - b.column)[0]

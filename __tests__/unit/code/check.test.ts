@@ -545,7 +545,9 @@ describe('findKeyValueStoreUse', () => {
     ["import { kvs } from 'cloudfront'", { line: 1, column: 10 }],
     ["import cf from 'cloudfront'\nconst { kvs } = cf", { line: 2, column: 9 }],
     ["const cf = require('cloudfront')\nvar k = cf.kvs()", { line: 2, column: 9 }],
-    ["const { kvs } = require('cloudfront')", { line: 1, column: 9 }]
+    ["const { kvs } = require('cloudfront')", { line: 1, column: 9 }],
+    ["var s = require('cloudfront').kvs()", { line: 1, column: 9 }],
+    ["import cf from 'cloudfront'\nconst c = cf\nc.kvs()", { line: 3, column: 1 }]
   ])('finds the store read in %j', (source, position) => {
     expect(findKeyValueStoreUse(source)).toEqual(position)
   })
@@ -553,6 +555,7 @@ describe('findKeyValueStoreUse', () => {
   it.each([
     'function handler(e) { return e.request }',
     "import cf from 'cloudfront'\ncf.updateRequestOrigin({})",
+    // Without the cloudfront module there is no store to read.
     'var other = { kvs: () => 1 }; other.kvs()',
     'not valid javascript {'
   ])('finds none in %j', source => {
