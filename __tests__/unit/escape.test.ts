@@ -1,7 +1,15 @@
 // The one module that escapes untrusted text, sink by sink: log lines the runner must never
 // obey, and markdown that must render as the text it holds.
 import { describe, expect, it } from '@jest/globals'
-import { logText, mdCell, mdCode, mdFence, mdText, truncate } from '../../src/report/escape.js'
+import {
+  htmlText,
+  logText,
+  mdCell,
+  mdCode,
+  mdFence,
+  mdText,
+  truncate
+} from '../../src/report/escape.js'
 import { elements, proseText, renderMarkdown, visibleText } from '../helpers/markdown.js'
 
 /**
@@ -113,5 +121,15 @@ describe('markdown sinks', () => {
   it('truncate says how much it left out', () => {
     expect(truncate('abcdef', 4)).toBe('abcd\n… (2 more characters left out)')
     expect(truncate('abc', 4)).toBe('abc')
+  })
+})
+
+describe('htmlText', () => {
+  it('shows text inside raw HTML as it is: no backslashes, no markup, no mentions', () => {
+    const html = renderMarkdown(
+      `<details><summary>${htmlText('viewer_request <b>x</b> @octocat #1')}</summary>\n\nbody\n\n</details>`
+    )
+    expect(visibleText(html)).toContain('viewer_request <b>x</b> @\u200boctocat #\u200b1')
+    expect(elements(html)).not.toContain('b')
   })
 })

@@ -326,7 +326,6 @@ describe('steadyEstimates', () => {
   /** A runner that answers these compute estimates in turn, and counts its runs. */
   function scripted(estimates: number[]): FunctionRunner & { runs: number } {
     const runner = {
-      source: 'local' as const,
       runs: 0,
       run: async () => {
         const computeUtilization = estimates[Math.min(runner.runs, estimates.length - 1)]
@@ -363,10 +362,6 @@ describe('steadyEstimates', () => {
     expect(outcome.logs).toEqual(['run 2'])
     expect(runner.runs).toBe(ESTIMATE_ATTEMPTS)
   })
-
-  it('keeps where the results come from', () => {
-    expect(steadyEstimates(scripted([1]), 80).source).toBe('local')
-  })
 })
 
 describe('localRunner', () => {
@@ -377,7 +372,6 @@ describe('localRunner', () => {
       code: Buffer.from(REWRITE),
       stores: undefined
     })
-    expect(runner.source).toBe('local')
     const outcome = await runner.run(event('/docs'))
     expect(outcome.errorMessage).toBe('')
     expect(JSON.parse(outcome.output)).toEqual({

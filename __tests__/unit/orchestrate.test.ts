@@ -21,7 +21,6 @@ import {
   deleteAll,
   deployAll,
   inPool,
-  RELEASE_FACTOR,
   type FunctionOutcome,
   type Job,
   type OrchestrateOptions
@@ -248,7 +247,7 @@ describe('deployAll', () => {
     )
     expect(outcomes.every(outcome => outcome.failure === undefined)).toBe(true)
     expect(account.maxFunctionsAtOnce).toBe(limit)
-    expect(account.maxPublishesAtOnce).toBe(Math.min(10, limit * RELEASE_FACTOR))
+    expect(account.maxPublishesAtOnce).toBe(limit)
     expect(account.operations('PublishFunction').sort()).toEqual(list)
   })
 

@@ -12,7 +12,7 @@ type Run = (event: unknown) => Promise<TestOutcome>
 
 /** A runner that answers every event with `run`. */
 function runnerOf(run: Run): FunctionRunner {
-  return { source: 'cloudfront', run }
+  return { run }
 }
 
 function testCase(name: string, event: unknown, expect?: unknown): TestCase {

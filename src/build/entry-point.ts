@@ -2,14 +2,12 @@
 // would tree-shake it away. The build exports it from the entry for the bundler, removes
 // every export from the output (CloudFront refuses `export`), and verifies that the result
 // declares the entry point under its own name.
-import { parse, type Node } from 'acorn'
 import { ENTRY_POINTS } from '../code/check.js'
 import type { FunctionKind } from '../types.js'
 import { SourceError } from './errors.js'
 import type { ModuleInfo } from './module-info.js'
 import { RUNTIME_MODULES } from './resolve.js'
-
-type AnyNode = Node & Record<string, unknown>
+import { parseProgram, type AnyNode } from '../code/ast.js'
 
 export function entryPointName(kind: FunctionKind): string {
   return ENTRY_POINTS[kind]
@@ -97,5 +95,5 @@ export function verifyEntryPoint(code: string, kind: FunctionKind, entry: string
 }
 
 function parseOutput(code: string): AnyNode {
-  return parse(code, { ecmaVersion: 'latest', sourceType: 'module' }) as unknown as AnyNode
+  return parseProgram(code)
 }

@@ -1,8 +1,7 @@
 // Reading one source file for the build: its bytes, its JavaScript (types removed), and
 // where each of its imports leads (refused imports fail here, with their line).
-import { readFileSync, statSync } from 'node:fs'
-import { InputError } from '../errors.js'
-import { formatBytes } from '../inputs/files.js'
+import { statSync } from 'node:fs'
+import { readJobFile } from '../inputs/files.js'
 import { analyzeModule, type ModuleInfo } from './module-info.js'
 import { isTypeScript, MAX_SOURCE_BYTES } from './needs-build.js'
 import { resolveImport, workspacePath, type ImportTarget, type ResolveContext } from './resolve.js'
@@ -26,15 +25,14 @@ export interface LoadedModule {
 
 export function loadModule(path: string, context: ResolveContext): LoadedModule {
   const file = workspacePath(path, context.workspace)
-  // Measured before it is read: a huge import must not be read into memory.
-  const size = statSync(path).size
-  if (size > MAX_SOURCE_BYTES) {
-    throw new InputError(
-      'code',
-      `${file} (imported by the bundle) is ${formatBytes(size)}, over the ${formatBytes(MAX_SOURCE_BYTES)} a source file may have. Bundle smaller modules.`
-    )
-  }
-  const source = readFileSync(path)
+  // Read like every file an input names: measured first, opened without following a link or
+  // blocking, and checked again once open, so a file swapped for a pipe is never read.
+  const source = readJobFile(
+    'code',
+    { path, name: file, size: statSync(path).size },
+    MAX_SOURCE_BYTES,
+    'Keep function sources and the modules they import small: CloudFront runs at most 10,240 bytes.'
+  )
   // A checkout with CRLF line endings (Windows runners) builds the same bytes as one with LF.
   const text = source
     .toString('utf8')

@@ -2,8 +2,8 @@
 // the runtime's modules stay import statements, and property names (`cf.kvs().get`) are
 // never mangled. No newer syntax is introduced than the code already uses (terser's ecma 5
 // default), so minifying cannot make code the runtime accepted unacceptable.
-import { parse, type Node } from 'acorn'
 import { minify as terser } from 'terser'
+import { parseProgram, type AnyNode } from '../code/ast.js'
 
 export interface MinifiedCode {
   code: string
@@ -43,11 +43,9 @@ export async function minifyCode(
   return { code: result.code.endsWith('\n') ? result.code : result.code + '\n', map: result.map }
 }
 
-type AnyNode = Node & Record<string, unknown>
-
 /** Names of top-level async functions: declarations, and variables holding one. */
 function topLevelAsyncFunctions(code: string): string[] {
-  const program = parse(code, { ecmaVersion: 'latest', sourceType: 'module' }) as unknown as AnyNode
+  const program = parseProgram(code)
   const names: string[] = []
   const isAsync = (node: unknown): boolean => Boolean((node as AnyNode | null)?.async)
   for (const statement of program.body as AnyNode[]) {

@@ -2,7 +2,7 @@
 import { InputError } from '../errors.js'
 import { CODE_SIZE_LIMIT } from './needs-build.js'
 import type { BuildResult } from './types.js'
-import { thousands } from '../report/words.js'
+import { formatBytes } from '../inputs/files.js'
 
 const CONTRIBUTORS_SHOWN = 5
 
@@ -31,8 +31,4 @@ export function checkSize(result: BuildResult, limit = CODE_SIZE_LIMIT): void {
       `${formatBytes(limit)} (not adjustable) by ${formatBytes(size - limit)}. ` +
       `To fit: ${advice.join('; ')}.`
   )
-}
-
-function formatBytes(bytes: number): string {
-  return `${thousands(bytes)} bytes`
 }

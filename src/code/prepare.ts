@@ -14,6 +14,7 @@ import {
 import type { FunctionInputs } from '../inputs/parse.js'
 import {
   checkBuildRuntime,
+  CODE_SIZE_LIMIT,
   isTypeScript,
   MAX_SOURCE_BYTES,
   needsBuild
@@ -23,7 +24,7 @@ import { plural } from '../report/words.js'
 import { checkCode, findKeyValueStoreUse, findUnlistedSyntax } from './check.js'
 
 /** CloudFront's limit on the code of one function (quotas page; not adjustable). */
-export const MAX_CODE_BYTES = 10_240
+export const MAX_CODE_BYTES = CODE_SIZE_LIMIT
 /** Code at or above this share of the limit gets a warning. */
 export const SIZE_WARNING_SHARE = 0.9
 

@@ -30,6 +30,7 @@ import {
   configChanges,
   describeChange,
   describeDifferences,
+  hasChange,
   planDelete,
   planDeploy,
   tagChanges
@@ -122,6 +123,12 @@ function stateOf(current: CurrentFunction): FunctionState {
 /** True when CloudFront's answer does not say whether a write was applied. */
 function outcomeUnknown(error: unknown): boolean {
   return error instanceof AwsCallError && (error.status === undefined || error.status >= 500)
+}
+
+/** What a write whose answer was lost says, once a fresh read showed it was applied. */
+function lostAnswer(error: unknown, verified: string): string {
+  const cause = error as AwsCallError
+  return `${cause.operation}'s answer was lost (${cause.code} after ${cause.attempts} attempts); ${verified}.`
 }
 
 /** Whether a failed write means another writer changed the function first. */
@@ -229,7 +236,7 @@ export async function release(
   const { result, target } = staged
   const desired = result.desired
   if (options.dryRun || !target || !desired) return result
-  if (!result.plan.changes.some(change => change.action === 'publish')) {
+  if (!hasChange(result.plan, 'publish')) {
     if (!desired.publish || target.status !== 'PUBLISHING') return result
     // Another run published this version a moment ago: report it once it is live.
     const after = await inGroup(options.log, 'Wait for LIVE', () =>
@@ -409,7 +416,10 @@ async function createFunction(
       ) {
         const sent =
           desired.tags === undefined ? 'code and configuration' : 'code, configuration and tags'
-        const note = `${(error as AwsCallError).operation}'s answer was lost (${(error as AwsCallError).code} after ${(error as AwsCallError).attempts} attempts); a fresh read shows ${desired.name} holds exactly this run's ${sent}, so it was created by this run.`
+        const note = lostAnswer(
+          error,
+          `a fresh read shows ${desired.name} holds exactly this run's ${sent}, so it was created by this run`
+        )
         log.info(note)
         return { done: { created: true }, state: stateOf(found), notes: [note] }
       }
@@ -437,8 +447,10 @@ async function updateFunction(
     if ((isPreconditionFailed(error) && wasRetried(error)) || outcomeUnknown(error)) {
       const found = await readStageQuietly(api, state.id, 'DEVELOPMENT')
       if (found && holdsDeclared(found, desired)) {
-        const cause = error as AwsCallError
-        const note = `${cause.operation}'s answer was lost (${cause.code} after ${cause.attempts} attempts); a fresh read shows DEVELOPMENT holds exactly this run's code and configuration (ETag ${found.etag}), so the update is this run's.`
+        const note = lostAnswer(
+          error,
+          `a fresh read shows DEVELOPMENT holds exactly this run's code and configuration (ETag ${found.etag}), so the update is this run's`
+        )
         log.info(note)
         return {
           done: { updated: true },
@@ -598,10 +610,12 @@ async function publishVersion(
       const live = await readStageQuietly(api, target.id, 'LIVE')
       if (live && live.etag === target.etag && holdsDeclared(live, desired)) {
         const state = { ...target, status: live.status || target.status, liveEtag: live.etag }
-        const cause = error as AwsCallError
         const ours = wasRetried(error) || outcomeUnknown(error)
         const note = ours
-          ? `${cause.operation}'s answer was lost (${cause.code} after ${cause.attempts} attempts); a fresh read shows LIVE holds this run's version (ETag ${live.etag}), so it was published by this run.`
+          ? lostAnswer(
+              error,
+              `a fresh read shows LIVE holds this run's version (ETag ${live.etag}), so it was published by this run`
+            )
           : `CloudFront reports DEVELOPMENT ETag ${target.etag} as already LIVE; nothing to publish.`
         log.info(note)
         return { done: { published: ours }, state, notes: [note] }
@@ -712,7 +726,7 @@ export async function remove(
       if (isNotFound(error)) {
         const ours = wasRetried(error)
         const note = ours
-          ? `${(error as AwsCallError).operation}'s answer was lost (${(error as AwsCallError).code} after ${(error as AwsCallError).attempts} attempts); ${name} is gone, so it was deleted by this run.`
+          ? lostAnswer(error, `${name} is gone, so it was deleted by this run`)
           : `${name} was deleted by someone else meanwhile; nothing left to do.`
         log.info(note)
         return { ...result, deleted: ours, after: undefined, notes: [note] }

@@ -14,9 +14,7 @@ import { PARALLEL_TESTS } from '../testing/gate.js'
 import type { CurrentFunction, DesiredFunction } from '../types.js'
 import { release, remove, stage, type DeployOptions, type Staged } from './deploy.js'
 import { RunError, type RunResult } from './result.js'
-
-/** How many more functions publish at once than stage at once. */
-export const RELEASE_FACTOR = 4
+import { hasChange } from './plan.js'
 
 /** One function, checked before any request and ready to deploy. */
 export interface Job {
@@ -126,10 +124,9 @@ export async function deployAll(
     const names = failures.map(item => item.job.fn.name)
     return staged.map(item => (item.ok ? held(item, names) : item.outcome))
   }
-  // A publish is one request (and a wait, for connection functions): the release phase runs
-  // more of them at once than the staging phase, which sends several requests per function.
-  return inPool(staged, options.maxParallel * RELEASE_FACTOR, async item => {
-    if (!item.ok) return item.outcome
+  // Every function staged: each one narrows to its staged form.
+  const ready = staged.filter((item): item is Extract<StageOutcome, { ok: true }> => item.ok)
+  return inPool(ready, options.maxParallel, async item => {
     const { log, flush } = logFor(item.job.fn)
     try {
       const result = await release(
@@ -149,7 +146,7 @@ export async function deployAll(
 /** A staged function that may not publish because others failed. */
 function held(item: Extract<StageOutcome, { ok: true }>, failedNames: string[]): FunctionOutcome {
   const { result } = item.staged
-  const wouldPublish = result.plan.changes.some(change => change.action === 'publish')
+  const wouldPublish = hasChange(result.plan, 'publish')
   return {
     fn: item.job.fn,
     result: wouldPublish

@@ -10,6 +10,7 @@ import type { KeyValueStores } from '../runtime/index.js'
 import { loadTestCases } from '../testing/cases.js'
 import type { DesiredFunction } from '../types.js'
 import type { Job } from './orchestrate.js'
+import { plural } from '../report/words.js'
 
 /** A function that passed every check, with what the log and the report say about it. */
 export interface Prepared extends Job {
@@ -81,9 +82,7 @@ async function prepareOne(
   const testCases = loadTestCases(fn.testEvents, run.roots)
   const notes = [...code.notes]
   if (testCases.length > 0)
-    notes.push(
-      `Test gate: ${testCases.length === 1 ? '1 test case' : `${testCases.length} test cases`} loaded.`
-    )
+    notes.push(`Test gate: ${plural(testCases.length, 'test case')} loaded.`)
   return {
     fn,
     desired: declared(fn, code.code),

@@ -50,7 +50,11 @@ export function loadManifest(path: string, run: RunInputs): FunctionInputs[] {
   return (data.functions as unknown[]).map((raw, index) => {
     const label = `functions[${index}]`
     if (!isMapping(raw)) return fail(`${label}: `, `must be a mapping, got ${kindOf(raw)}.`)
-    const where = typeof raw.name === 'string' ? `${label} (${raw.name})` : label
+    // The name labels messages only when it is a valid name: anything else is file content.
+    const where =
+      typeof raw.name === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(raw.name)
+        ? `${label} (${raw.name})`
+        : label
     checkKeys(raw, where, fail)
     const entry = { ...(defaults as Entry), ...raw }
     let fn: FunctionInputs

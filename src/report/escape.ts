@@ -3,6 +3,7 @@
 // through one of these functions on its way to a sink. One function per sink:
 //   log lines        → logText      (never a workflow command)
 //   markdown text    → mdText       (never HTML, a mention or a cross-reference)
+//   text in raw HTML → htmlText     (the same, where markdown is not processed)
 //   inline code      → mdCode       (a code span no backtick inside can close)
 //   table cells      → mdCell       (text or code that cannot break out of its cell)
 //   code blocks      → mdFence      (a fence longer than any backtick run inside)
@@ -61,6 +62,24 @@ export function mdText(text: string): string {
     .replace(/:\/\//g, `:/${ZWSP}/`)
     .replace(/\bwww\./gi, match => `${match.slice(0, 3)}${ZWSP}.`)
     .replace(/\r\n|\r|\n/g, '<br>')
+}
+
+/**
+ * Text inside the action's own raw HTML (a `<summary>`), where markdown is not processed, so
+ * backslash escapes would show: HTML is shown as text, and mentions, references and bare
+ * links are broken as in mdText. One line.
+ */
+export function htmlText(text: string): string {
+  return (
+    text
+      .replace(/[&<>"]/g, char => (char === '"' ? '&quot;' : HTML_ENTITIES[char]))
+      .replace(/@/g, `@${ZWSP}`)
+      // Not inside the entities just written.
+      .replace(/(?<!&)#(?=\d)/g, `#${ZWSP}`)
+      .replace(/:\/\//g, `:/${ZWSP}/`)
+      .replace(/\bwww\./gi, match => `${match.slice(0, 3)}${ZWSP}.`)
+      .replace(/\r\n|\r|\n/g, ' ')
+  )
 }
 
 /** The longest run of backticks in `text`. */

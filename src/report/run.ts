@@ -7,6 +7,7 @@ import type { Inputs } from '../inputs/parse.js'
 import { renderDiff, type StoreNames } from './diff.js'
 import type { FunctionReport, RunMode } from './summary.js'
 import { listing, plural } from './words.js'
+import { hasChange } from '../deploy/plan.js'
 
 export function modeOf(inputs: Inputs | undefined): RunMode {
   if (inputs?.run.offline) return 'offline'
@@ -106,7 +107,7 @@ function diffOf(outcome: FunctionOutcome, code: Prepared['code'], storeNames: St
   const reference = outcome.reference?.found ? outcome.reference : undefined
   const changes = renderDiff(result.desired, {
     before: result.before,
-    publishes: result.firstPlan.changes.some(change => change.action === 'publish'),
+    publishes: hasChange(result.firstPlan, 'publish'),
     reference: reference && {
       name: reference.name,
       live: reference.current.live?.content,

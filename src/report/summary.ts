@@ -8,7 +8,7 @@ import { changed, type RunResult } from '../deploy/result.js'
 import type { TestCaseResult } from '../testing/gate.js'
 import type { DesiredFunction, FunctionKind } from '../types.js'
 import { describeStore, type StoreNames } from './diff.js'
-import { mdCell, mdCode, mdFence, mdText } from './escape.js'
+import { htmlText, mdCell, mdCode, mdFence, mdText } from './escape.js'
 import { listing, plural, thousands } from './words.js'
 
 export type RunMode = 'deploy' | 'delete' | 'offline'
@@ -103,7 +103,7 @@ function renderMany(input: SummaryInput): string[] {
   )
   for (const report of input.functions) {
     lines.push(
-      `<details><summary>${mdText(report.name)}: ${mdText(outcome(input, report))}</summary>`,
+      `<details><summary>${htmlText(report.name)}: ${htmlText(outcome(input, report))}</summary>`,
       '',
       ...(report.outcome?.failure ? [...caution(report.outcome.failure), ''] : []),
       ...body(input, report),

@@ -100,8 +100,9 @@ function startChild(heapMb: number): Child {
     [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=1', '-e', CHILD_SOURCE],
     {
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-      // The host's options (a TypeScript loader, jest's flags) have no business in the child.
-      env: { ...process.env, NODE_OPTIONS: '' }
+      // Nothing of the job's environment (tokens, credentials, a TypeScript loader, jest's
+      // flags) reaches the code under test: the child needs none of it.
+      env: {}
     }
   )
   const child: Child = { process: process_, heapMb, runs: 0 }

@@ -13,6 +13,7 @@ import type { KeyValueStores } from '../runtime/index.js'
 import type { Plan } from '../types.js'
 import { runTestGate, PARALLEL_TESTS } from './gate.js'
 import { Limiter, localRunner, type FunctionRunner } from './runner.js'
+import { singleStore } from '../runtime/stores.js'
 
 const STORE_INPUT = 'offline-store-data'
 /** CloudFront's limit on the data of one key value store. */
@@ -60,7 +61,7 @@ export function loadStoreData(path: string, roots: JobRoots): KeyValueStores | u
       `${file.name} must hold one JSON object of keys and their values, like {"/old": "/new"}.`
     )
   }
-  return { mode: 'single', store: { keys: data as Record<string, unknown> } }
+  return singleStore(data as Record<string, unknown>)
 }
 
 /**
@@ -74,7 +75,6 @@ export function steadyEstimates(
   maxComputeUtilization: number
 ): FunctionRunner {
   return {
-    source: runner.source,
     run: async event => {
       let best = await runner.run(event)
       for (

@@ -6,8 +6,6 @@ import type { KeyValueStores } from '../runtime/index.js'
 import type { FunctionKind, Runtime, TestOutcome } from '../types.js'
 
 export interface FunctionRunner {
-  /** Says where the results come from, for logs and the summary. */
-  readonly source: 'cloudfront' | 'local'
   run(event: unknown): Promise<TestOutcome>
 }
 
@@ -16,7 +14,7 @@ export function cloudFrontRunner(
   api: FunctionsApi,
   target: { id: string; etag: string }
 ): FunctionRunner {
-  return { source: 'cloudfront', run: event => api.test(target.id, target.etag, event) }
+  return { run: event => api.test(target.id, target.etag, event) }
 }
 
 /**
@@ -30,7 +28,6 @@ export function localRunner(options: {
   stores: KeyValueStores | undefined
 }): FunctionRunner {
   return {
-    source: 'local',
     run: async event => {
       const { runFunction } = await import('../runtime/index.js')
       const outcome = await runFunction({

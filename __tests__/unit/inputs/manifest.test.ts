@@ -250,7 +250,7 @@ describe('manifest errors name the file, the entry and the key', () => {
     [
       'a name the name input would refuse',
       'functions:\n  - name: not valid\n    code: a.js\n',
-      "functions.yml: functions[0] (not valid): key 'name': 'not valid' is not a valid function name"
+      "functions.yml: functions[0]: key 'name': 'not valid' is not a valid function name"
     ],
     [
       'a missing name',
