@@ -8,13 +8,15 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   upsertPullRequestComment: () => (/* binding */ upsertPullRequestComment)
 /* harmony export */ });
-/* unused harmony exports MAX_COMMENT_LENGTH, markerLine, commentBody, WORKFLOW_TOKEN_AUTHOR */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* unused harmony exports GITHUB_REQUEST_TIMEOUT_MS, MAX_COMMENT_LENGTH, markerLine, commentBody, WORKFLOW_TOKEN_AUTHOR */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 // One sticky pull-request comment per function: found again by a hidden
 // marker, updated in place on every run instead of piling up new comments.
 
 
+/** A GitHub API that accepts the request and never answers cannot hold the step. */
+const GITHUB_REQUEST_TIMEOUT_MS = 10_000;
 /** Events whose payload names a pull request we may comment on. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** GitHub refuses issue comments longer than this many characters. */
@@ -65,6 +67,13 @@ async function upsertPullRequestComment(options) {
     const { owner, repo } = context.repo;
     const where = `pull request #${issueNumber} of ${owner}/${repo}`;
     const octokit = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q(token, { baseUrl: apiBaseUrl() });
+    const timeoutMs = options.timeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS;
+    // Each request gets its own deadline. The defaults' request options (the proxy-aware fetch)
+    // are kept, which passing `request` to getOctokit would replace; they are copied, not
+    // changed, because every request shares them.
+    octokit.hook.before('request', requestOptions => {
+        requestOptions.request = { ...requestOptions.request, signal: AbortSignal.timeout(timeoutMs) };
+    });
     const marked = markerLine(marker);
     const body = commentBody(marker, options.body);
     let step = 'find who the token comments as';
@@ -92,6 +101,9 @@ async function upsertPullRequestComment(options) {
         return { action: 'created', url: data.html_url };
     }
     catch (error) {
+        if (timedOut(error)) {
+            throw new Error(`Could not ${step} on ${where}: GitHub did not answer within ${timeoutMs / 1000} s.`, { cause: error });
+        }
         const status = httpStatus(error);
         const detail = redact(githubMessage(error), token);
         if (status === 401 || status === 403 || status === 404) {
@@ -150,6 +162,18 @@ function pullRequestNumber(context) {
 function apiBaseUrl() {
     const configured = process.env.GITHUB_API_URL?.trim();
     return (configured || 'https://api.github.com').replace(/\/+$/, '');
+}
+/**
+ * Whether a request was given up because its deadline passed: the fetch rejects with a
+ * DOMException named TimeoutError, which Octokit keeps as the cause of its own error.
+ */
+function timedOut(error) {
+    for (let cause = error, depth = 0; typeof cause === 'object' && cause && depth < 3; depth++) {
+        if (cause.name === 'TimeoutError')
+            return true;
+        cause = cause.cause;
+    }
+    return false;
 }
 function httpStatus(error) {
     if (typeof error === 'object' && error !== null && 'status' in error) {

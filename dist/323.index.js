@@ -1,5 +1,5 @@
-export const id = 694;
-export const ids = [694];
+export const id = 323;
+export const ids = [323];
 export const modules = {
 
 /***/ 9140:
@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CV: () => (/* binding */ isTypeScript),
+/* harmony export */   Tw: () => (/* binding */ MAX_SOURCE_BYTES),
 /* harmony export */   Uj: () => (/* binding */ CODE_SIZE_LIMIT),
 /* harmony export */   VF: () => (/* binding */ checkBuildRuntime),
 /* harmony export */   yD: () => (/* binding */ needsBuild)
@@ -20,6 +21,8 @@ export const modules = {
 
 /** CloudFront's limit for the code of a function or connection function (not adjustable). */
 const CODE_SIZE_LIMIT = 10_240;
+/** The most a source file the build reads may hold: minifying shrinks it, but not from any size. */
+const MAX_SOURCE_BYTES = 1024 * 1024;
 const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts']);
 /** True for the TypeScript files the build accepts (`.ts`, `.mts`). */
 function isTypeScript(file) {
@@ -55,16 +58,61 @@ function checkBuildRuntime(file, runtime, options) {
 
 /***/ }),
 
+/***/ 1565:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseProgram),
+/* harmony export */   h: () => (/* binding */ patternNames)
+/* harmony export */ });
+/* harmony import */ var acorn__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4559);
+// The JavaScript syntax tree, as every reader of function code sees it: parsed once the same
+// way (the latest ECMAScript, as a module: strict like both runtimes, and `import` allowed),
+// with the few helpers the readers share.
+
+/** Parses code as the runtimes read it; throws acorn's SyntaxError (with `loc`) on bad code. */
+function parseProgram(source) {
+    return (0,acorn__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(source, {
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        locations: true
+    });
+}
+/** The names a binding pattern declares (`a`, `{ b, c: [d] }`, `...e`, `f = 1`). */
+function patternNames(pattern) {
+    if (pattern === null || typeof pattern !== 'object')
+        return [];
+    const node = pattern;
+    switch (node.type) {
+        case 'Identifier':
+            return [node.name];
+        case 'ObjectPattern':
+            return node.properties.flatMap(p => patternNames(p.type === 'RestElement' ? p.argument : p.value));
+        case 'ArrayPattern':
+            return node.elements.flatMap(patternNames);
+        case 'RestElement':
+            return patternNames(node.argument);
+        case 'AssignmentPattern':
+            return patternNames(node.left);
+        default:
+            return [];
+    }
+}
+
+
+/***/ }),
+
 /***/ 8697:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   NN: () => (/* binding */ ENTRY_POINTS),
 /* harmony export */   q7: () => (/* binding */ checkCode),
-/* harmony export */   qR: () => (/* binding */ findKeyValueStoreUse)
+/* harmony export */   qR: () => (/* binding */ findKeyValueStoreUse),
+/* harmony export */   v4: () => (/* binding */ findUnlistedSyntax)
 /* harmony export */ });
-/* harmony import */ var acorn__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4559);
-/* harmony import */ var acorn_walk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3097);
+/* harmony import */ var acorn_walk__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3097);
+/* harmony import */ var _ast_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1565);
 // Static checks of function code against what the CloudFront Functions runtimes support,
 // run before any request so that a deploy fails with an annotation on the offending line.
 //
@@ -149,12 +197,7 @@ function checkCode(source, options) {
     }
     let program;
     try {
-        program = (0,acorn__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(source, {
-            ecmaVersion: 'latest',
-            // The runtimes always run in strict mode; module parsing is strict and accepts `import`.
-            sourceType: 'module',
-            locations: true
-        });
+        program = (0,_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .parseProgram */ .E)(source);
     }
     catch (error) {
         findings.push(syntaxFinding(error));
@@ -187,7 +230,7 @@ class Checker {
     }
     run(program) {
         this.collectDeclarations(program);
-        acorn_walk__WEBPACK_IMPORTED_MODULE_1__/* .fullAncestor */ .xu(program, (node, _state, ancestors) => {
+        acorn_walk__WEBPACK_IMPORTED_MODULE_0__/* .fullAncestor */ .xu(program, (node, _state, ancestors) => {
             this.visit(node, ancestors);
         });
     }
@@ -203,10 +246,10 @@ class Checker {
     /** Names bound anywhere in the program: those are not references to the runtime's globals. */
     collectDeclarations(program) {
         const add = (pattern) => {
-            for (const name of patternNames(pattern))
+            for (const name of (0,_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .patternNames */ .h)(pattern))
                 this.declared.add(name);
         };
-        acorn_walk__WEBPACK_IMPORTED_MODULE_1__/* .full */ .a2(program, raw => {
+        acorn_walk__WEBPACK_IMPORTED_MODULE_0__/* .full */ .a2(program, raw => {
             const node = raw;
             switch (node.type) {
                 case 'VariableDeclarator':
@@ -411,26 +454,6 @@ function enclosingFunction(ancestors) {
     }
     return undefined;
 }
-/** The names a binding pattern declares. */
-function patternNames(pattern) {
-    if (pattern === null || typeof pattern !== 'object')
-        return [];
-    const node = pattern;
-    switch (node.type) {
-        case 'Identifier':
-            return [node.name];
-        case 'ObjectPattern':
-            return node.properties.flatMap(p => patternNames(p.type === 'RestElement' ? p.argument : p.value));
-        case 'ArrayPattern':
-            return node.elements.flatMap(patternNames);
-        case 'RestElement':
-            return patternNames(node.argument);
-        case 'AssignmentPattern':
-            return patternNames(node.left);
-        default:
-            return [];
-    }
-}
 function identifierFor(moduleName) {
     return moduleName.replace(/[^A-Za-z0-9_$]/g, '_');
 }
@@ -450,7 +473,7 @@ function findTopLevelFunction(program, name) {
 /** A top-level `var|let|const name = ...` binding, to explain why it does not count. */
 function findTopLevelBinding(program, name) {
     return program.body.some(statement => statement.type === 'VariableDeclaration' &&
-        statement.declarations.some(d => patternNames(d.id).includes(name)));
+        statement.declarations.some(d => (0,_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .patternNames */ .h)(d.id).includes(name)));
 }
 function checkEntryPoint(program, kind, findings) {
     const name = ENTRY_POINTS[kind];
@@ -476,78 +499,133 @@ function checkEntryPoint(program, kind, findings) {
     findings.push({ rule: 'missing-handler', message, line: 1, column: 1 });
 }
 /**
- * Where the code first reaches for a key value store: `cf.kvs` of the `cloudfront` module
- * (imported, required or destructured). `undefined` when it never does, or does not parse.
+ * Where the code first reaches for a key value store, or `undefined` when it never does (or
+ * does not parse). The `cloudfront` module is the only way to a store, so once the code loads
+ * it (import or require, under any name), any `kvs` it touches counts: `cf.kvs()`,
+ * `require('cloudfront').kvs()`, an alias, `{ kvs }`, `cf['kvs']`. Erring towards "reads a
+ * store" is safe: the guard it feeds stops a deploy that would detach a store.
  */
 function findKeyValueStoreUse(source) {
     let program;
     try {
-        program = (0,acorn__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(source, {
-            ecmaVersion: 'latest',
-            sourceType: 'module',
-            locations: true
-        });
+        program = (0,_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .parseProgram */ .E)(source);
     }
     catch {
         return undefined;
     }
+    let loadsCloudfront = false;
     const uses = [];
-    const modules = new Set();
-    const isCloudfront = (node) => {
-        const call = node;
-        if (call?.type !== 'CallExpression')
-            return false;
-        const callee = call.callee;
-        const arg = call.arguments[0];
-        return callee.type === 'Identifier' && callee.name === 'require' && arg?.value === 'cloudfront';
-    };
-    const kvsKeys = (pattern) => pattern.properties.filter(p => p.type === 'Property' && p.key.name === 'kvs');
-    // First the names the module is bound to, then the places they reach for `kvs`.
-    acorn_walk__WEBPACK_IMPORTED_MODULE_1__/* .full */ .a2(program, raw => {
+    const named = (node) => node.type === 'Identifier' ? node.name : node.type === 'Literal' ? node.value : undefined;
+    acorn_walk__WEBPACK_IMPORTED_MODULE_0__/* .full */ .a2(program, raw => {
         const node = raw;
-        if (node.type === 'ImportDeclaration' && node.source.value === 'cloudfront') {
-            for (const spec of node.specifiers) {
-                if (spec.type === 'ImportSpecifier') {
-                    if (spec.imported.name === 'kvs')
-                        uses.push(spec);
+        switch (node.type) {
+            case 'ImportDeclaration':
+                if (node.source.value === 'cloudfront')
+                    loadsCloudfront = true;
+                break;
+            case 'CallExpression': {
+                const callee = node.callee;
+                const arg = node.arguments[0];
+                if (callee.type === 'Identifier' &&
+                    callee.name === 'require' &&
+                    arg?.value === 'cloudfront') {
+                    loadsCloudfront = true;
                 }
-                else {
-                    modules.add(spec.local.name);
-                }
+                break;
             }
-        }
-        else if (node.type === 'VariableDeclarator' && isCloudfront(node.init)) {
-            const id = node.id;
-            if (id.type === 'Identifier')
-                modules.add(id.name);
-            else if (id.type === 'ObjectPattern')
-                uses.push(...kvsKeys(id));
+            case 'MemberExpression':
+                if (named(node.property) === 'kvs')
+                    uses.push(node);
+                break;
+            case 'ObjectPattern':
+                // `{ kvs } = cf`: the walker passes patterns, not their properties.
+                for (const property of node.properties) {
+                    if (property.type === 'Property' && named(property.key) === 'kvs') {
+                        uses.push(property);
+                    }
+                }
+                break;
+            case 'ImportSpecifier':
+                if (named(node.imported) === 'kvs')
+                    uses.push(node);
+                break;
         }
     });
-    acorn_walk__WEBPACK_IMPORTED_MODULE_1__/* .full */ .a2(program, raw => {
-        const node = raw;
-        if (node.type === 'MemberExpression') {
-            const object = node.object;
-            const property = node.property;
-            const named = node.computed ? property.value : property.name;
-            if (object.type === 'Identifier' && modules.has(object.name) && named === 'kvs') {
-                uses.push(node);
-            }
-        }
-        else if (node.type === 'VariableDeclarator') {
-            const id = node.id;
-            const init = node.init;
-            if (id.type === 'ObjectPattern' &&
-                init?.type === 'Identifier' &&
-                modules.has(init.name)) {
-                uses.push(...kvsKeys(id));
-            }
-        }
-    });
+    if (!loadsCloudfront)
+        return undefined;
     const first = uses
         .map(node => node.loc.start)
         .sort((a, b) => a.line - b.line || a.column - b.column)[0];
     return first && { line: first.line, column: first.column + 1 };
+}
+/** Syntax real functions use that the guide's feature lists do not mention. */
+const UNLISTED_SYNTAX = [
+    { test: node => node.type === 'ChainExpression', feature: 'Optional chaining (`?.`)' },
+    {
+        test: node => (node.type === 'LogicalExpression' && node.operator === '??') ||
+            (node.type === 'AssignmentExpression' &&
+                ['??=', '||=', '&&='].includes(node.operator)),
+        feature: 'Nullish coalescing and logical assignment (`??`, `??=`, `||=`, `&&=`)'
+    },
+    {
+        test: node => node.type === 'SpreadElement',
+        feature: 'Spread (`...`) in arrays, calls and objects'
+    },
+    {
+        test: node => node.type === 'ObjectPattern' || node.type === 'ArrayPattern',
+        feature: 'Destructuring'
+    },
+    { test: node => node.type === 'AssignmentPattern', feature: 'Default parameter values' },
+    { test: node => node.type === 'ForOfStatement', feature: '`for…of` loops' },
+    {
+        test: node => node.type === 'ClassDeclaration' || node.type === 'ClassExpression',
+        feature: 'Classes'
+    },
+    {
+        test: node => (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') &&
+            node.generator === true,
+        feature: 'Generator functions (`function*`)'
+    }
+];
+/**
+ * Warnings, not errors: syntax that the runtime feature pages of the developer guide do not
+ * list, although public functions use it and reports disagree on whether CloudFront accepts
+ * it. One finding per feature, at its first use; `undefined` positions never occur.
+ */
+function findUnlistedSyntax(source, runtime) {
+    let program;
+    try {
+        program = (0,_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .parseProgram */ .E)(source);
+    }
+    catch {
+        return [];
+    }
+    const first = new Map();
+    acorn_walk__WEBPACK_IMPORTED_MODULE_0__/* .full */ .a2(program, raw => {
+        const node = raw;
+        for (const { test, feature } of UNLISTED_SYNTAX) {
+            if (!test(node))
+                continue;
+            const seen = first.get(feature);
+            if (seen)
+                seen.count++;
+            else
+                first.set(feature, { node, count: 1 });
+        }
+    });
+    const page = `"JavaScript runtime ${runtime === V1 ? '1.0' : '2.0'} features for CloudFront Functions"`;
+    return [...first.entries()]
+        .map(([feature, { node, count }]) => {
+        const start = node.loc.start;
+        const uses = count > 1 ? ` It is used ${count} times; this is the first.` : '';
+        return {
+            rule: 'unlisted-syntax',
+            message: `The developer guide's page ${page} does not list this syntax: ${feature}.${uses} Public functions use it and the local runtime runs it, but CloudFront's support is not documented: if CloudFront refuses the function, rewrite it with the listed features.`,
+            line: start.line,
+            column: start.column + 1
+        };
+    })
+        .sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 
@@ -610,7 +688,188 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 7694:
+/***/ 3622:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ah: () => (/* binding */ resolveJobFile),
+/* harmony export */   i5: () => (/* binding */ readJobFile),
+/* harmony export */   rg: () => (/* binding */ checkPattern),
+/* harmony export */   wu: () => (/* binding */ keyForMessage),
+/* harmony export */   x4: () => (/* binding */ jobRoots),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony export displayName */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _report_words_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2691);
+// Files named by inputs (code, test events, manifests, store data) are read only when they
+// resolve, after following symlinks, to a regular file inside the job's own folders:
+// GITHUB_WORKSPACE, or RUNNER_TEMP for files an earlier step generated. Sizes are checked
+// before reading, so a huge file or a device never gets read, and no message quotes a file.
+
+
+
+
+function jobRoots(env = process.env) {
+    return {
+        workspace: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(env.GITHUB_WORKSPACE || process.cwd()),
+        runnerTemp: env.RUNNER_TEMP ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(env.RUNNER_TEMP) : undefined
+    };
+}
+function realRoot(root) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root);
+    }
+    catch {
+        return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root);
+    }
+}
+function isInside(file, root) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, file);
+    return rel === '' || (!rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
+}
+/** The display name of a real path inside the job's folders; undefined when outside. */
+function displayName(file, roots) {
+    const workspace = realRoot(roots.workspace);
+    if (isInside(file, workspace))
+        return toSlashes(node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, file)) || '.';
+    if (roots.runnerTemp) {
+        const temp = realRoot(roots.runnerTemp);
+        if (isInside(file, temp))
+            return `$RUNNER_TEMP/${toSlashes(node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(temp, file))}`;
+    }
+    return undefined;
+}
+function toSlashes(file) {
+    return file.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
+}
+/** Formats a byte count for messages: exact below 1 MiB, rounded above. */
+function formatBytes(bytes) {
+    if (bytes < 1024 * 1024)
+        return `${(0,_report_words_js__WEBPACK_IMPORTED_MODULE_3__/* .thousands */ .oh)(bytes)} bytes`;
+    const units = ['MiB', 'GiB', 'TiB'];
+    let value = bytes / (1024 * 1024);
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(1)} ${units[unit]}`;
+}
+/** What kind of thing a stat describes, for messages. */
+function describeKind(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'a device or other special file';
+}
+/**
+ * Resolves `given` (relative to the workspace, or absolute) to a regular file inside the
+ * job's folders. Throws an InputError naming `input` otherwise; `hint` adds advice for a
+ * path that does not exist or is a directory.
+ */
+function resolveJobFile(input, given, roots, hint = () => '') {
+    const value = given.trim();
+    if (value === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, 'the path is empty.');
+    if (value.includes('\0'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, 'the path contains a NUL character.');
+    const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(roots.workspace, value);
+    let real;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(candidate);
+    }
+    catch {
+        const backslash = value.includes('\\')
+            ? ' The path contains backslashes: use / between folders, as on Linux runners.'
+            : '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `'${value}' does not exist (looked for ${candidate}).${backslash}${hint('missing')}`);
+    }
+    const name = displayName(real, roots);
+    if (name === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `'${value}' resolves to a file outside the workspace${roots.runnerTemp ? ' and RUNNER_TEMP' : ''}. Only files inside the job's checkout (or generated into RUNNER_TEMP) can be used: copy the file into the workspace.`);
+    }
+    const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+    if (!stats.isFile()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `'${value}' is ${describeKind(stats)}, not a regular file.${stats.isDirectory() ? hint('directory') : ''}`);
+    }
+    return { path: real, name, size: stats.size };
+}
+/**
+ * Reads a checked file, refusing it before reading when it is larger than `maxBytes`.
+ * The file is opened without following a symlink and without blocking, and checked again
+ * after opening, so a file swapped for a pipe or a link meanwhile is not read either.
+ */
+function readJobFile(input, file, maxBytes, advice) {
+    const tooBig = (size) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `'${file.name}' is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}. ${advice}`);
+    if (file.size > maxBytes)
+        throw tooBig(file.size);
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file.path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `'${file.name}' cannot be opened (${error.code ?? 'unknown error'}). Check that the step can read it.`);
+    }
+    try {
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!stats.isFile()) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `'${file.name}' is ${describeKind(stats)}, not a regular file.`);
+        }
+        if (stats.size > maxBytes)
+            throw tooBig(stats.size);
+        // Read at most one byte past the limit: a file that grew meanwhile is still refused.
+        const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+        }
+        if (length > maxBytes)
+            throw tooBig(length);
+        return buffer.subarray(0, length);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/**
+ * Checks a glob pattern before it is expanded: it must stay inside the job's folders, so a
+ * pattern can neither list the whole file system nor climb out with `..`.
+ */
+function checkPattern(input, pattern, roots) {
+    if (pattern.split(/[\\/]+/).includes('..')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `'${pattern}' climbs out of its folder with '..': give paths relative to the workspace, without '..'.`);
+    }
+    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(pattern)) {
+        const inside = isInside(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(pattern), roots.workspace) ||
+            (roots.runnerTemp !== undefined && isInside(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(pattern), roots.runnerTemp));
+        if (!inside) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `'${pattern}' is outside the workspace: give a path relative to the workspace.`);
+        }
+    }
+}
+/**
+ * A key read from a file, as a message may name it: short key-like names are what a person
+ * mistypes and needs to see; anything else is file content, and is not quoted.
+ */
+function keyForMessage(key) {
+    return /^[A-Za-z0-9_.-]{1,40}$/.test(key) ? `'${key}'` : 'a key that is not a plain name';
+}
+
+
+/***/ }),
+
+/***/ 6323:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -867,6 +1126,14 @@ class Functions {
         const found = await this.wire.find(name);
         if (!found)
             return undefined;
+        const current = await this.readFound(name, found, options);
+        // An Id from an earlier listing may be gone (deleted, or created again under a new Id).
+        if (current || !found.listedBefore)
+            return current;
+        const again = await this.wire.find(name, true);
+        return again && this.readFound(name, again, options);
+    }
+    async readFound(name, found, options) {
         // Connection functions know their ARN from the list: read tags in the same round.
         const earlyTags = options.tags && found.arn ? this.listTags(found.arn) : undefined;
         earlyTags?.catch(() => undefined);
@@ -1069,22 +1336,38 @@ function functionWire(client, call) {
     };
 }
 function connectionWire(client, call) {
+    // Connection functions are addressed by Id, found by name in ListConnectionFunctions. One
+    // listing serves every connection function of a run; a name it does not hold lists again,
+    // and so does a caller that knows its Id may be stale.
+    let listing;
+    const list = async () => {
+        const byName = new Map();
+        let marker;
+        do {
+            const page = await call('ListConnectionFunctions', () => client.send(new dist_cjs/* ListConnectionFunctionsCommand */.pXg({
+                Marker: marker,
+                MaxItems: 100,
+                Stage: 'DEVELOPMENT'
+            })));
+            for (const summary of page.ConnectionFunctions ?? []) {
+                if (summary.Name && summary.Id) {
+                    byName.set(summary.Name, { id: summary.Id, arn: summary.ConnectionFunctionArn ?? '' });
+                }
+            }
+            marker = page.NextMarker || undefined;
+        } while (marker);
+        return byName;
+    };
     return {
-        // Connection functions are addressed by Id: find the one with this name (all pages).
-        find: async (name) => {
-            let marker;
-            do {
-                const page = await call('ListConnectionFunctions', () => client.send(new dist_cjs/* ListConnectionFunctionsCommand */.pXg({
-                    Marker: marker,
-                    MaxItems: 100,
-                    Stage: 'DEVELOPMENT'
-                })));
-                const found = page.ConnectionFunctions?.find(summary => summary.Name === name);
-                if (found?.Id)
-                    return { id: found.Id, arn: found.ConnectionFunctionArn ?? '' };
-                marker = page.NextMarker || undefined;
-            } while (marker);
-            return undefined;
+        find: async (name, fresh) => {
+            if (listing && !fresh) {
+                const known = (await listing.catch(() => undefined))?.get(name);
+                if (known)
+                    return { ...known, listedBefore: true };
+            }
+            const current = list();
+            listing = current;
+            return (await current).get(name);
         },
         describe: async (id, stage) => {
             const result = await call('DescribeConnectionFunction', () => client.send(new dist_cjs/* DescribeConnectionFunctionCommand */.NAV({ Identifier: id, Stage: stage })));
@@ -1243,23 +1526,12 @@ function withoutEmptyGroups(log) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/words.ts
-// Small wording helpers, so every message counts things the same way.
-/** `1 case`, `2 cases`; `pluralNoun` for irregular plurals. */
-function plural(count, noun, pluralNoun = `${noun}s`) {
-    return `${count} ${count === 1 ? noun : pluralNoun}`;
-}
-/** `a`, `a and b`, `a, b and c`. */
-function listing(items) {
-    if (items.length <= 1)
-        return items.join('');
-    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
+// EXTERNAL MODULE: ./src/report/words.ts
+var words = __webpack_require__(2691);
 ;// CONCATENATED MODULE: ./src/testing/runner.ts
 /** Runs each event through TestFunction on the DEVELOPMENT version with this ETag. */
 function cloudFrontRunner(api, target) {
-    return { source: 'cloudfront', run: event => api.test(target.id, target.etag, event) };
+    return { run: event => api.test(target.id, target.etag, event) };
 }
 /**
  * Runs each event in the embedded runtime, the way TestFunction would run this code. The
@@ -1267,9 +1539,8 @@ function cloudFrontRunner(api, target) {
  */
 function localRunner(options) {
     return {
-        source: 'local',
         run: async (event) => {
-            const { runFunction } = await __webpack_require__.e(/* import() */ 300).then(__webpack_require__.bind(__webpack_require__, 6300));
+            const { runFunction } = await __webpack_require__.e(/* import() */ 129).then(__webpack_require__.bind(__webpack_require__, 2129));
             const outcome = await runFunction({
                 kind: options.kind,
                 runtime: options.runtime,
@@ -1315,164 +1586,8 @@ class Limiter {
 
 // EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
 var dist = __webpack_require__(3382);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/inputs/files.ts
-// Files named by inputs (code, test events, manifests, store data) are read only when they
-// resolve, after following symlinks, to a regular file inside the job's own folders:
-// GITHUB_WORKSPACE, or RUNNER_TEMP for files an earlier step generated. Sizes are checked
-// before reading, so a huge file or a device never gets read, and no message quotes a file.
-
-
-
-function jobRoots(env = process.env) {
-    return {
-        workspace: external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd()),
-        runnerTemp: env.RUNNER_TEMP ? external_node_path_default().resolve(env.RUNNER_TEMP) : undefined
-    };
-}
-function realRoot(root) {
-    try {
-        return (0,external_node_fs_.realpathSync)(root);
-    }
-    catch {
-        return external_node_path_default().resolve(root);
-    }
-}
-function isInside(file, root) {
-    const rel = external_node_path_default().relative(root, file);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-}
-/** The display name of a real path inside the job's folders; undefined when outside. */
-function displayName(file, roots) {
-    const workspace = realRoot(roots.workspace);
-    if (isInside(file, workspace))
-        return toSlashes(external_node_path_default().relative(workspace, file)) || '.';
-    if (roots.runnerTemp) {
-        const temp = realRoot(roots.runnerTemp);
-        if (isInside(file, temp))
-            return `$RUNNER_TEMP/${toSlashes(external_node_path_default().relative(temp, file))}`;
-    }
-    return undefined;
-}
-function toSlashes(file) {
-    return file.split((external_node_path_default()).sep).join('/');
-}
-/** Formats a byte count for messages: exact below 1 MiB, rounded above. */
-function formatBytes(bytes) {
-    if (bytes < 1024 * 1024)
-        return `${bytes.toLocaleString('en-US')} bytes`;
-    const units = ['MiB', 'GiB', 'TiB'];
-    let value = bytes / (1024 * 1024);
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value.toFixed(1)} ${units[unit]}`;
-}
-/** What kind of thing a stat describes, for messages. */
-function describeKind(stats) {
-    if (stats.isDirectory())
-        return 'a directory';
-    if (stats.isFIFO())
-        return 'a named pipe (FIFO)';
-    if (stats.isSocket())
-        return 'a socket';
-    return 'a device or other special file';
-}
-/**
- * Resolves `given` (relative to the workspace, or absolute) to a regular file inside the
- * job's folders. Throws an InputError naming `input` otherwise; `hint` adds advice for a
- * path that does not exist or is a directory.
- */
-function resolveJobFile(input, given, roots, hint = () => '') {
-    const value = given.trim();
-    if (value === '')
-        throw new errors/* InputError */.d(input, 'the path is empty.');
-    if (value.includes('\0'))
-        throw new errors/* InputError */.d(input, 'the path contains a NUL character.');
-    const candidate = external_node_path_default().resolve(roots.workspace, value);
-    let real;
-    try {
-        real = (0,external_node_fs_.realpathSync)(candidate);
-    }
-    catch {
-        const backslash = value.includes('\\')
-            ? ' The path contains backslashes: use / between folders, as on Linux runners.'
-            : '';
-        throw new errors/* InputError */.d(input, `'${value}' does not exist (looked for ${candidate}).${backslash}${hint('missing')}`);
-    }
-    const name = displayName(real, roots);
-    if (name === undefined) {
-        throw new errors/* InputError */.d(input, `'${value}' resolves to a file outside the workspace${roots.runnerTemp ? ' and RUNNER_TEMP' : ''}. Only files inside the job's checkout (or generated into RUNNER_TEMP) can be used: copy the file into the workspace.`);
-    }
-    const stats = (0,external_node_fs_.statSync)(real);
-    if (!stats.isFile()) {
-        throw new errors/* InputError */.d(input, `'${value}' is ${describeKind(stats)}, not a regular file.${stats.isDirectory() ? hint('directory') : ''}`);
-    }
-    return { path: real, name, size: stats.size };
-}
-/**
- * Reads a checked file, refusing it before reading when it is larger than `maxBytes`.
- * The file is opened without following a symlink and without blocking, and checked again
- * after opening, so a file swapped for a pipe or a link meanwhile is not read either.
- */
-function readJobFile(input, file, maxBytes, advice) {
-    const tooBig = (size) => new errors/* InputError */.d(input, `'${file.name}' is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}. ${advice}`);
-    if (file.size > maxBytes)
-        throw tooBig(file.size);
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(file.path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
-    }
-    catch (error) {
-        throw new errors/* InputError */.d(input, `'${file.name}' cannot be opened (${error.code ?? 'unknown error'}). Check that the step can read it.`);
-    }
-    try {
-        const stats = (0,external_node_fs_.fstatSync)(fd);
-        if (!stats.isFile()) {
-            throw new errors/* InputError */.d(input, `'${file.name}' is ${describeKind(stats)}, not a regular file.`);
-        }
-        if (stats.size > maxBytes)
-            throw tooBig(stats.size);
-        // Read at most one byte past the limit: a file that grew meanwhile is still refused.
-        const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
-        let length = 0;
-        while (length < buffer.length) {
-            const read = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
-            if (read === 0)
-                break;
-            length += read;
-        }
-        if (length > maxBytes)
-            throw tooBig(length);
-        return buffer.subarray(0, length);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/**
- * Checks a glob pattern before it is expanded: it must stay inside the job's folders, so a
- * pattern can neither list the whole file system nor climb out with `..`.
- */
-function checkPattern(input, pattern, roots) {
-    if (pattern.split(/[\\/]+/).includes('..')) {
-        throw new errors/* InputError */.d(input, `'${pattern}' climbs out of its folder with '..': give paths relative to the workspace, without '..'.`);
-    }
-    if (external_node_path_default().isAbsolute(pattern)) {
-        const inside = isInside(external_node_path_default().resolve(pattern), roots.workspace) ||
-            (roots.runnerTemp !== undefined && isInside(external_node_path_default().resolve(pattern), roots.runnerTemp));
-        if (!inside) {
-            throw new errors/* InputError */.d(input, `'${pattern}' is outside the workspace: give a path relative to the workspace.`);
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/inputs/files.ts
+var files = __webpack_require__(3622);
 ;// CONCATENATED MODULE: ./src/inputs/json.ts
 // JSON parsing that reports where a file is wrong without ever quoting it: the engine's own
 // messages include a snippet of the text, and a file's content must never reach a log.
@@ -1730,25 +1845,31 @@ function loadTestCases(patterns, roots) {
 function matchPattern(pattern, roots) {
     if (!(0,dist/* isDynamicPattern */.ey)(pattern)) {
         return [
-            resolveJobFile(INPUT, pattern, roots, problem => problem === 'directory'
+            (0,files/* resolveJobFile */.Ah)(INPUT, pattern, roots, problem => problem === 'directory'
                 ? ` To use every case file in it, write '${pattern.replace(/\/+$/, '')}/*.json'.`
                 : ' Check the path (relative to the workspace), or remove it from test-events.')
         ];
     }
-    checkPattern(INPUT, pattern, roots);
+    (0,files/* checkPattern */.rg)(INPUT, pattern, roots);
     const matches = (0,dist/* globSync */.AZ)(pattern, {
         cwd: roots.workspace,
         absolute: true,
         onlyFiles: true,
-        expandDirectories: false
+        expandDirectories: false,
+        // A symlinked folder could lead the crawl anywhere: only the job's own files are matched.
+        followSymbolicLinks: false
     }).sort();
     if (matches.length === 0) {
-        throw new errors/* InputError */.d(INPUT, `'${pattern}' matches no file in the workspace: check the glob (relative to the workspace), or remove it from test-events.`);
+        // A Windows habit: in a glob, a backslash escapes the next character instead.
+        const backslash = pattern.includes('\\')
+            ? ' The pattern contains backslashes: use / between folders, as on Linux runners.'
+            : '';
+        throw new errors/* InputError */.d(INPUT, `'${pattern}' matches no file in the workspace: check the glob (relative to the workspace), or remove it from test-events.${backslash}`);
     }
-    return matches.map(match => resolveJobFile(INPUT, match, roots));
+    return matches.map(match => (0,files/* resolveJobFile */.Ah)(INPUT, match, roots));
 }
 function loadFile(file) {
-    const bytes = readJobFile(INPUT, file, MAX_CASE_FILE_BYTES, 'Split the cases into several files, or trim the events.');
+    const bytes = (0,files/* readJobFile */.i5)(INPUT, file, MAX_CASE_FILE_BYTES, 'Split the cases into several files, or trim the events.');
     let data;
     try {
         data = parseJson(bytes.toString('utf8'));
@@ -1789,7 +1910,7 @@ function toCase(value, file, where, defaultName) {
     }
     const unknown = Object.keys(value).filter(key => !CASE_KEYS.has(key));
     if (unknown.length > 0) {
-        throw new errors/* InputError */.d(INPUT, `${where} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map(k => JSON.stringify(k)).join(', ')}: ${SHAPE}`);
+        throw new errors/* InputError */.d(INPUT, `${where} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map(files/* keyForMessage */.wu).join(', ')}: ${SHAPE}`);
     }
     let name = defaultName;
     if ('name' in value) {
@@ -1984,7 +2105,7 @@ function judge(testCase, outcome, maxComputeUtilization) {
     }
     const missing = missingLog(testCase.expectLogs ?? [], outcome.logs);
     if (missing !== undefined) {
-        failures.push(`logs: expected a line containing ${JSON.stringify(missing)}${(testCase.expectLogs?.length ?? 0) > 1 ? ' (after the lines expected before it)' : ''}, got ${plural(outcome.logs.length, 'line')}`);
+        failures.push(`logs: expected a line containing ${JSON.stringify(missing)}${(testCase.expectLogs?.length ?? 0) > 1 ? ' (after the lines expected before it)' : ''}, got ${(0,words/* plural */.LS)(outcome.logs.length, 'line')}`);
     }
     if (outcome.computeUtilization > maxComputeUtilization) {
         failures.push(`compute utilization ${outcome.computeUtilization}% is over max-compute-utilization ${maxComputeUtilization}%`);
@@ -2013,7 +2134,7 @@ function parseOutput(output) {
 function describeFailures(results) {
     const failed = results.filter(result => !result.passed);
     const lines = [
-        `${failed.length} of ${plural(results.length, 'test case')} failed, so nothing was published:`
+        `${failed.length} of ${(0,words/* plural */.LS)(results.length, 'test case')} failed, so nothing was published:`
     ];
     for (const result of failed) {
         lines.push(`- ${result.name} (${result.file}):`);
@@ -2107,6 +2228,47 @@ function sameSet(a, b) {
     const left = [...a].sort();
     const right = [...b].sort();
     return left.length === right.length && left.every((item, index) => item === right[index]);
+}
+/**
+ * What the plan changes, from what to what: one line per changed field, for the log. `current`
+ * is what CloudFront holds (undefined: the function does not exist yet).
+ */
+function describeDifferences(desired, current) {
+    if (!current)
+        return [];
+    const lines = [];
+    const before = current.development;
+    if (!desired.code.equals(before.code)) {
+        lines.push(`code: ${before.code.length} → ${desired.code.length} bytes`);
+    }
+    for (const field of configChanges(desired.config, before.config)) {
+        if (field === 'comment') {
+            lines.push(`comment: ${JSON.stringify(before.config.comment)} → ${JSON.stringify(desired.config.comment)}`);
+        }
+        else if (field === 'runtime') {
+            lines.push(`runtime: ${before.config.runtime} → ${desired.config.runtime}`);
+        }
+        else {
+            const stores = (arns) => (arns.length > 0 ? arns.join(', ') : 'none');
+            lines.push(`key value store: ${stores(before.config.keyValueStoreArns)} → ${stores(desired.config.keyValueStoreArns)}`);
+        }
+    }
+    if (desired.tags !== undefined) {
+        for (const key of Object.keys(current.tags).sort()) {
+            if (!Object.hasOwn(desired.tags, key) && !key.toLowerCase().startsWith(SYSTEM_TAG_PREFIX)) {
+                lines.push(`tag ${key}: ${JSON.stringify(current.tags[key])} → removed`);
+            }
+        }
+        for (const key of Object.keys(desired.tags).sort()) {
+            if (!Object.hasOwn(current.tags, key)) {
+                lines.push(`tag ${key}: added ${JSON.stringify(desired.tags[key])}`);
+            }
+            else if (current.tags[key] !== desired.tags[key]) {
+                lines.push(`tag ${key}: ${JSON.stringify(current.tags[key])} → ${JSON.stringify(desired.tags[key])}`);
+            }
+        }
+    }
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/result.ts
@@ -2217,6 +2379,11 @@ function stateOf(current) {
 function outcomeUnknown(error) {
     return error instanceof AwsCallError && (error.status === undefined || error.status >= 500);
 }
+/** What a write whose answer was lost says, once a fresh read showed it was applied. */
+function lostAnswer(error, verified) {
+    const cause = error;
+    return `${cause.operation}'s answer was lost (${cause.code} after ${cause.attempts} attempts); ${verified}.`;
+}
 /** Whether a failed write means another writer changed the function first. */
 function isLostRace(error) {
     return isPreconditionFailed(error) || isAlreadyExists(error) || isNotFound(error);
@@ -2235,6 +2402,8 @@ async function stage(api, declared, options, previous) {
     let desired = declared;
     let result = previous?.result;
     let lastRace;
+    // Whatever fails once this run has written anything carries the record of what it wrote.
+    const failure = (error) => error instanceof RunError || result === undefined ? error : new RunError(error, result);
     for (let attempt = (previous?.attempt ?? 0) + 1; attempt <= maxAttempts; attempt++) {
         const read = await inGroup(log, `Read ${desired.kind} ${desired.name}`, async () => {
             const [current, resolved] = await Promise.all([
@@ -2243,10 +2412,12 @@ async function stage(api, declared, options, previous) {
             ]);
             log.info(describeCurrent(current));
             return { current, resolved };
+        }).catch(error => {
+            throw failure(error);
         });
         desired = read.resolved;
         const plan = planDeploy(desired, read.current);
-        logPlan(log, plan);
+        logPlan(log, plan, describeDifferences(desired, read.current));
         result = result
             ? { ...result, plan, desired }
             : {
@@ -2285,24 +2456,33 @@ async function stage(api, declared, options, previous) {
         }
     }
     // Out of attempts: another writer may have done exactly what this run wanted.
-    const converged = await convergedMeanwhile(api, desired, options);
+    const converged = await convergedMeanwhile(api, desired, options).catch(error => {
+        throw failure(error);
+    });
     if (result && converged) {
         log.info(`${desired.name} already matches the inputs: another run deployed the same version meanwhile.`);
-        return { result: { ...result, after: converged }, target: converged, attempt: maxAttempts };
+        // Nothing is left to do: the plan is empty, so nothing is published on their behalf.
+        const plan = { kind: desired.kind, name: desired.name, changes: [] };
+        return {
+            result: { ...result, plan, after: converged },
+            target: converged,
+            attempt: maxAttempts
+        };
     }
     throw new RunError(raceLost(desired.name, maxAttempts, lastRace), result ?? emptyResult(desired));
 }
-/** Publishes the staged version when the plan says so; a lost race stages again first. */
 async function release(api, staged, options) {
     const { result, target } = staged;
     const desired = result.desired;
     if (options.dryRun || !target || !desired)
         return result;
-    if (!result.plan.changes.some(change => change.action === 'publish')) {
+    if (!hasChange(result.plan, 'publish')) {
         if (!desired.publish || target.status !== 'PUBLISHING')
             return result;
         // Another run published this version a moment ago: report it once it is live.
-        const after = await inGroup(options.log, 'Wait for LIVE', () => waitWhilePublishing(api, target, options));
+        const after = await inGroup(options.log, 'Wait for LIVE', () => waitWhilePublishing(api, target, options)).catch(error => {
+            throw new RunError(error instanceof Interrupted ? error.cause : error, result);
+        });
         return { ...result, after };
     }
     try {
@@ -2438,17 +2618,22 @@ async function createFunction(api, desired, log) {
     catch (error) {
         if (isAlreadyExists(error) || outcomeUnknown(error)) {
             const found = await readQuietly(api, desired);
+            // The create sent the tags too: another writer's function with other tags is not ours.
             if (found &&
                 holdsDeclared(found.development, desired) &&
+                tagChanges(desired.tags, found.tags).length === 0 &&
                 (wasRetried(error) || outcomeUnknown(error))) {
-                const note = `${error.operation}'s answer was lost (${error.code} after ${error.attempts} attempts); a fresh read shows ${desired.name} holds exactly this run's code and configuration, so it was created by this run.`;
+                const sent = desired.tags === undefined ? 'code and configuration' : 'code, configuration and tags';
+                const note = lostAnswer(error, `a fresh read shows ${desired.name} holds exactly this run's ${sent}, so it was created by this run`);
                 log.info(note);
                 return { done: { created: true }, state: stateOf(found), notes: [note] };
             }
         }
         throw new Interrupted(error, isLostRace(error));
     }
-    const state = await confirmedState(api, created, desired);
+    const state = await confirmedState(api, created, desired).catch(error => {
+        throw afterWrite(error, { created: true });
+    });
     log.info(`Created ${desired.name} (DEVELOPMENT ETag ${state.etag}).`);
     return { done: { created: true }, state: { ...state, liveEtag: '' }, notes: [] };
 }
@@ -2461,8 +2646,7 @@ async function updateFunction(api, desired, state, change, log) {
         if ((isPreconditionFailed(error) && wasRetried(error)) || outcomeUnknown(error)) {
             const found = await readStageQuietly(api, state.id, 'DEVELOPMENT');
             if (found && holdsDeclared(found, desired)) {
-                const cause = error;
-                const note = `${cause.operation}'s answer was lost (${cause.code} after ${cause.attempts} attempts); a fresh read shows DEVELOPMENT holds exactly this run's code and configuration (ETag ${found.etag}), so the update is this run's.`;
+                const note = lostAnswer(error, `a fresh read shows DEVELOPMENT holds exactly this run's code and configuration (ETag ${found.etag}), so the update is this run's`);
                 log.info(note);
                 return {
                     done: { updated: true },
@@ -2473,7 +2657,9 @@ async function updateFunction(api, desired, state, change, log) {
         }
         throw new Interrupted(error, isLostRace(error));
     }
-    const confirmed = await confirmedState(api, updated, desired);
+    const confirmed = await confirmedState(api, updated, desired).catch(error => {
+        throw afterWrite(error, { updated: true });
+    });
     const fields = change.action === 'update' ? [...(change.code ? ['code'] : []), ...change.config] : [];
     log.info(`Updated ${fields.join(', ')} (DEVELOPMENT ETag ${state.etag} → ${confirmed.etag}).`);
     return {
@@ -2481,6 +2667,15 @@ async function updateFunction(api, desired, state, change, log) {
         state: { ...state, status: confirmed.status || state.status, etag: confirmed.etag },
         notes: []
     };
+}
+/**
+ * A failure after a write went through: the write is still this run's, whatever happened to
+ * the version afterwards (another writer may have saved one over it).
+ */
+function afterWrite(error, done) {
+    return error instanceof Interrupted
+        ? new Interrupted(error.cause, error.race, mergeProgress(error.done, done))
+        : new Interrupted(error, false, done);
 }
 /**
  * The state after a write. When the answer carries no ETag (UpdateFunction's `ETtag` quirk),
@@ -2538,7 +2733,7 @@ async function testDevelopment(api, target, options) {
     const { log, testCases } = options;
     if (testCases.length === 0)
         return [];
-    return inGroup(log, `Test DEVELOPMENT (${plural(testCases.length, 'case')})`, async () => {
+    return inGroup(log, `Test DEVELOPMENT (${(0,words/* plural */.LS)(testCases.length, 'case')})`, async () => {
         let tests;
         try {
             tests = await runTestGate(cloudFrontRunner(api, target), testCases, options.maxComputeUtilization, options.limiter);
@@ -2574,10 +2769,9 @@ async function publishVersion(api, target, desired, log) {
             const live = await readStageQuietly(api, target.id, 'LIVE');
             if (live && live.etag === target.etag && holdsDeclared(live, desired)) {
                 const state = { ...target, status: live.status || target.status, liveEtag: live.etag };
-                const cause = error;
                 const ours = wasRetried(error) || outcomeUnknown(error);
                 const note = ours
-                    ? `${cause.operation}'s answer was lost (${cause.code} after ${cause.attempts} attempts); a fresh read shows LIVE holds this run's version (ETag ${live.etag}), so it was published by this run.`
+                    ? lostAnswer(error, `a fresh read shows LIVE holds this run's version (ETag ${live.etag}), so it was published by this run`)
                     : `CloudFront reports DEVELOPMENT ETag ${target.etag} as already LIVE; nothing to publish.`;
                 log.info(note);
                 return { done: { published: ours }, state, notes: [note] };
@@ -2617,7 +2811,7 @@ async function waitWhilePublishing(api, target, options) {
 }
 async function readQuietly(api, desired) {
     try {
-        return await api.read(desired.name, { tags: false });
+        return await api.read(desired.name, { tags: desired.tags !== undefined });
     }
     catch {
         return undefined;
@@ -2665,7 +2859,7 @@ async function remove(api, name, options) {
             if (isNotFound(error)) {
                 const ours = wasRetried(error);
                 const note = ours
-                    ? `${error.operation}'s answer was lost (${error.code} after ${error.attempts} attempts); ${name} is gone, so it was deleted by this run.`
+                    ? lostAnswer(error, `${name} is gone, so it was deleted by this run`)
                     : `${name} was deleted by someone else meanwhile; nothing left to do.`;
                 log.info(note);
                 return { ...result, deleted: ours, after: undefined, notes: [note] };
@@ -2684,15 +2878,19 @@ function describeCurrent(current) {
     const live = current.live ? `LIVE ETag ${current.live.etag}` : 'never published';
     return `Found ${current.arn}: status ${current.status}, DEVELOPMENT ETag ${current.development.etag}, ${live}, ${current.development.code.length} bytes of code, runtime ${current.development.config.runtime}.`;
 }
-function logPlan(log, plan) {
+function logPlan(log, plan, differences = []) {
     if (plan.changes.length === 0) {
         log.info('Plan: no changes; CloudFront already matches the inputs.');
         return;
     }
     log.info(`Plan: ${plan.changes.map(describeChange).join('; ')}.`);
+    // One line per change, from what to what.
+    for (const line of differences)
+        log.info(`  ${line}`);
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/orchestrate.ts
+
 
 
 
@@ -2744,7 +2942,7 @@ async function deployAll(jobs, options) {
                 readReference(api, job.fn)
             ]);
             if (options.dryRun && job.testCases.length > 0) {
-                log.info(`Dry run: ${plural(job.testCases.length, 'test case')} loaded but not run (DEVELOPMENT is not updated in a dry run).`);
+                log.info(`Dry run: ${(0,words/* plural */.LS)(job.testCases.length, 'test case')} loaded but not run (DEVELOPMENT is not updated in a dry run).`);
             }
             return { ok: true, job, staged: result, reference };
         }
@@ -2761,9 +2959,9 @@ async function deployAll(jobs, options) {
         const names = failures.map(item => item.job.fn.name);
         return staged.map(item => (item.ok ? held(item, names) : item.outcome));
     }
-    return inPool(staged, options.maxParallel, async (item) => {
-        if (!item.ok)
-            return item.outcome;
+    // Every function staged: each one narrows to its staged form.
+    const ready = staged.filter((item) => item.ok);
+    return inPool(ready, options.maxParallel, async (item) => {
         const { log, flush } = logFor(item.job.fn);
         try {
             const result = await release(options.apiFor(item.job.fn.kind), item.staged, deployOptions(item.job, log));
@@ -2780,7 +2978,7 @@ async function deployAll(jobs, options) {
 /** A staged function that may not publish because others failed. */
 function held(item, failedNames) {
     const { result } = item.staged;
-    const wouldPublish = result.plan.changes.some(change => change.action === 'publish');
+    const wouldPublish = hasChange(result.plan, 'publish');
     return {
         fn: item.job.fn,
         result: wouldPublish
@@ -2788,7 +2986,7 @@ function held(item, failedNames) {
                 ...result,
                 notes: [
                     ...result.notes,
-                    `Not published: ${listing(failedNames)} failed, and a run publishes all of its functions or none.`
+                    `Not published: ${(0,words/* listing */.RR)(failedNames)} failed, and a run publishes all of its functions or none.`
                 ]
             }
             : result,
@@ -2863,13 +3061,11 @@ var check = __webpack_require__(8697);
 
 
 /** CloudFront's limit on the code of one function (quotas page; not adjustable). */
-const MAX_CODE_BYTES = 10_240;
-/** A source the build reads may be larger than CloudFront's limit; minifying shrinks it. */
-const MAX_SOURCE_BYTES = 1024 * 1024;
+const MAX_CODE_BYTES = needs_build/* CODE_SIZE_LIMIT */.Uj;
 /** Code at or above this share of the limit gets a warning. */
 const SIZE_WARNING_SHARE = 0.9;
 async function prepareCode(fn, roots) {
-    const file = resolveJobFile('code', fn.code, roots, problem => problem === 'directory' ? ' Point code at the function source file inside it.' : '');
+    const file = (0,files/* resolveJobFile */.Ah)('code', fn.code, roots, problem => problem === 'directory' ? ' Point code at the function source file inside it.' : '');
     (0,needs_build/* checkBuildRuntime */.VF)(file.name, fn.runtime, fn);
     const built = (0,needs_build/* needsBuild */.yD)(file.name, fn) ? await build(fn, file, roots) : undefined;
     const code = built?.code ?? readPlain(file);
@@ -2896,6 +3092,7 @@ async function prepareCode(fn, roots) {
         storeUse,
         notes: describeSize(code, file.name, built),
         annotations: [
+            ...unlistedSyntax(source, fn, locate),
             ...checkStoreUse(storeUse, file.name, fn),
             ...sizeWarnings(code, file.name),
             ...(built ? [] : encodingWarnings(code, file.name))
@@ -2903,14 +3100,14 @@ async function prepareCode(fn, roots) {
     };
 }
 function readPlain(file) {
-    return readJobFile('code', file, MAX_CODE_BYTES, 'CloudFront refuses larger functions (the limit is not adjustable): set minify: true to build a smaller file, or move data into a key value store.');
+    return (0,files/* readJobFile */.i5)('code', file, MAX_CODE_BYTES, 'CloudFront refuses larger functions (the limit is not adjustable): set minify: true to build a smaller file, or move data into a key value store.');
 }
 async function build(fn, file, roots) {
-    if (file.size > MAX_SOURCE_BYTES) {
-        throw new errors/* InputError */.d('code', `'${file.name}' is ${formatBytes(file.size)}, over the ${formatBytes(MAX_SOURCE_BYTES)} a function's source may have.`);
+    if (file.size > needs_build/* MAX_SOURCE_BYTES */.Tw) {
+        throw new errors/* InputError */.d('code', `'${file.name}' is ${(0,files/* formatBytes */.z3)(file.size)}, over the ${(0,files/* formatBytes */.z3)(needs_build/* MAX_SOURCE_BYTES */.Tw)} a function's source may have.`);
     }
     // Loaded only when a run builds: the bundler and the minifier are large.
-    const { buildFunction, checkSize } = await Promise.all(/* import() */[__webpack_require__.e(40), __webpack_require__.e(678)]).then(__webpack_require__.bind(__webpack_require__, 678));
+    const { buildFunction, checkSize } = await Promise.all(/* import() */[__webpack_require__.e(742), __webpack_require__.e(275)]).then(__webpack_require__.bind(__webpack_require__, 2275));
     const result = await buildFunction({
         entry: file.path,
         workspace: roots.workspace,
@@ -2936,7 +3133,16 @@ function checkRuntime(source, fn, file, locate) {
     const first = annotations[0];
     const place = first.file === file ? '' : `${first.file} `;
     const where = first.line ? `${place}line ${first.line}, column ${first.column}` : first.file;
-    throw new errors/* InputError */.d('code', `${file} has ${plural(findings.length, 'problem')} for ${fn.runtime} (first: ${where}: ${first.message}). See the annotations; nothing was sent to CloudFront.`, annotations);
+    throw new errors/* InputError */.d('code', `${file} has ${(0,words/* plural */.LS)(findings.length, 'problem')} for ${fn.runtime} (first: ${where}: ${first.message}). See the annotations; nothing was sent to CloudFront.`, annotations);
+}
+/** Syntax the guide does not list: a warning at its first use, naming the guide. */
+function unlistedSyntax(source, fn, locate) {
+    return (0,check/* findUnlistedSyntax */.v4)(source, fn.runtime).map(finding => ({
+        level: 'warning',
+        message: finding.message,
+        title: `CloudFront ${fn.runtime}: syntax the guide does not list`,
+        ...locate(finding.line, finding.column)
+    }));
 }
 /**
  * An update sends the whole configuration, so code that reads a store deployed without
@@ -2967,12 +3173,12 @@ function describeSize(code, file, built) {
     if (!built)
         return [`Code ${file}: ${share}.`];
     const steps = [
-        'TypeScript types removed',
-        built.bundled ? `${plural(built.sources.length, 'module')} bundled` : '',
+        built.sources.some(source => (0,needs_build/* isTypeScript */.CV)(source.file)) ? 'TypeScript types removed' : '',
+        built.bundled ? `${(0,words/* plural */.LS)(built.sources.length, 'module')} bundled` : '',
         built.minified ? 'minified' : ''
     ].filter(Boolean);
     return [
-        `Built ${file} (${steps.join(', ')}): ${plural(built.sizes.sources, 'byte')} of source → ${share}.`
+        `Built ${file} (${steps.join(', ')}): ${(0,words/* plural */.LS)(built.sizes.sources, 'byte')} of source → ${share}.`
     ];
 }
 function sizeWarnings(code, file) {
@@ -3020,9 +3226,10 @@ const MAX_COMMENT_CHARACTERS = 128;
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const STORE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const STORE_ARN_PATTERN = /^arn:aws[a-z-]*:cloudfront::\d{12}:key-value-store\/[A-Za-z0-9-]{1,64}$/;
-// C0 and C1 control characters, and the line and paragraph separators.
+// C0 and C1 control characters, the line and paragraph separators, and what XML cannot
+// carry at all (U+FFFE, U+FFFF, lone surrogates), which CloudFront refuses.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufffe\uffff]/u;
 /** Characters as CloudFront counts them: Unicode code points, not UTF-16 units. */
 function characters(text) {
     return [...text].length;
@@ -3091,7 +3298,7 @@ function parseComment(value, input = 'comment') {
     if (control) {
         const code = control[0].codePointAt(0)?.toString(16).padStart(4, '0').toUpperCase();
         const what = control[0] === '\n' || control[0] === '\r' ? 'a line break' : `U+${code}`;
-        throw new errors/* InputError */.d(input, `contains ${what} at character ${characters(value.slice(0, control.index)) + 1}; a comment is one line of text without control characters. In YAML, use a plain or quoted scalar, not a block (| or >).`);
+        throw new errors/* InputError */.d(input, `contains ${what} at character ${characters(value.slice(0, control.index)) + 1}; a comment is one line of text without control characters or characters XML cannot carry. In YAML, use a plain or quoted scalar, not a block (| or >).`);
     }
     return value;
 }
@@ -3195,6 +3402,68 @@ function suspiciousTagValues(tags) {
         .map(([key]) => key);
 }
 
+;// CONCATENATED MODULE: ./src/inputs/contract.ts
+
+
+function contract_define(scope, defaultValue, parse) {
+    return { scope, default: defaultValue, parse };
+}
+/**
+ * Functions worked on at once with a manifest. Each function sends up to four requests at
+ * once, so four functions stay near 16 concurrent requests: fast (the benchmark shows where
+ * the time goes), and well clear of CloudFront's control-plane rate limits.
+ */
+const DEFAULT_MAX_PARALLEL = 4;
+const contract_text = (value) => value.trim();
+const verbatim = (value) => value;
+const contract_boolean = (value, input) => parseBoolean(input, value);
+const INPUTS = {
+    name: contract_define('function', '', (value, input) => parseName(value, input)),
+    code: contract_define('function', '', contract_text),
+    type: contract_define('function', 'function', (value, input) => parseChoice(input, value, KINDS)),
+    runtime: contract_define('function', 'cloudfront-js-2.0', (value, input) => parseChoice(input, value, RUNTIMES)),
+    comment: contract_define('function', '', (value, input) => parseComment(value, input)),
+    // The runtime check needs the runtime: it runs once every value is parsed.
+    'key-value-stores': contract_define('function', '', (value, input) => parseKeyValueStores(value, 'cloudfront-js-2.0', input)),
+    tags: contract_define('function', '', (value, input) => parseTags(value, input)),
+    publish: contract_define('function', 'false', contract_boolean),
+    'test-events': contract_define('function', '', value => splitList(value)),
+    'max-compute-utilization': contract_define('function', '80', (value, input) => parsePercent(input, value)),
+    'diff-against': contract_define('function', '', (value, input) => value.trim() === '' ? '' : parseName(value, input)),
+    bundle: contract_define('function', 'false', contract_boolean),
+    minify: contract_define('function', 'false', contract_boolean),
+    'dry-run': contract_define('run', 'false', contract_boolean),
+    delete: contract_define('run', 'false', contract_boolean),
+    offline: contract_define('run', 'false', contract_boolean),
+    'offline-store-data': contract_define('run', '', contract_text),
+    functions: contract_define('run', '', contract_text),
+    'name-suffix': contract_define('run', '', contract_text),
+    'max-parallel': contract_define('run', String(DEFAULT_MAX_PARALLEL), (value, input) => parseInteger(input, value, { min: 1, max: 10, fallback: DEFAULT_MAX_PARALLEL })),
+    'comment-on-pr': contract_define('run', 'false', contract_boolean),
+    'github-token': contract_define('run', '${{ github.token }}', verbatim)
+};
+/** Whether a default is an expression the runner evaluates, not a literal value. */
+function isExpression(value) {
+    return value.startsWith('${{');
+}
+/** The text of an input: what the workflow gave, or the default when it gave nothing. */
+function inputText(read, name) {
+    const value = read(name);
+    const fallback = INPUTS[name].default;
+    return value.trim() === '' && !isExpression(fallback) ? fallback : value;
+}
+/** Parses one input from its text. */
+function parseInput(read, name) {
+    return INPUTS[name].parse(inputText(read, name), name);
+}
+/** The inputs that configure one function: the keys a manifest entry may have. */
+const FUNCTION_INPUTS = Object.keys(INPUTS).filter(name => INPUTS[name].scope === 'function');
+/** Whether the workflow set an input to something other than its default. */
+function isSetByWorkflow(read, name) {
+    const value = read(name).trim();
+    return value !== '' && value !== INPUTS[name].default;
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/prepare.ts
 // Everything checked before the first request, for every function of the run: the code
 // (read, built, checked), the test cases, the offline store data. One bad function means
@@ -3203,18 +3472,33 @@ function suspiciousTagValues(tags) {
 
 
 
+
+
 async function prepareAll(functions, run, offlineStores) {
     const prepared = [];
     // One at a time: the first problem found is the one reported, the same on every run.
-    for (const fn of functions) {
+    for (const [index, fn] of functions.entries()) {
         try {
             prepared.push(await prepareOne(fn, run, offlineStores));
         }
         catch (error) {
-            throw error instanceof errors/* InputError */.d ? error.about({ kind: fn.kind, name: fn.name }) : error;
+            if (!(error instanceof errors/* InputError */.d))
+                throw error;
+            throw inManifest(error, run, index, fn).about({ kind: fn.kind, name: fn.name });
         }
     }
     return prepared;
+}
+/**
+ * With a manifest, a problem with one entry's key (its code file, its test cases) is reported
+ * like the manifest's own errors: the file, the entry and the key, not an input the workflow
+ * did not set. The functions keep the manifest's order, so `index` is the entry's.
+ */
+function inManifest(error, run, index, fn) {
+    if (run.manifest === '' || !FUNCTION_INPUTS.includes(error.input))
+        return error;
+    const declared = fn.name.slice(0, fn.name.length - run.nameSuffix.length);
+    return new errors/* InputError */.d('functions', `${run.manifest}: functions[${index}] (${declared}): key '${error.input}': ${error.detail}`, error.annotations);
 }
 async function prepareOne(fn, run, offlineStores) {
     const annotations = tagWarnings(fn);
@@ -3238,7 +3522,7 @@ async function prepareOne(fn, run, offlineStores) {
     const testCases = loadTestCases(fn.testEvents, run.roots);
     const notes = [...code.notes];
     if (testCases.length > 0)
-        notes.push(`Test gate: ${testCases.length === 1 ? '1 test case' : `${testCases.length} test cases`} loaded.`);
+        notes.push(`Test gate: ${(0,words/* plural */.LS)(testCases.length, 'test case')} loaded.`);
     return {
         fn,
         desired: declared(fn, code.code),
@@ -3365,68 +3649,6 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 
-;// CONCATENATED MODULE: ./src/inputs/contract.ts
-
-
-function contract_define(scope, defaultValue, parse) {
-    return { scope, default: defaultValue, parse };
-}
-/**
- * Functions worked on at once with a manifest. Each function sends up to four requests at
- * once, so four functions stay near 16 concurrent requests: fast (the benchmark shows where
- * the time goes), and well clear of CloudFront's control-plane rate limits.
- */
-const DEFAULT_MAX_PARALLEL = 4;
-const contract_text = (value) => value.trim();
-const verbatim = (value) => value;
-const contract_boolean = (value, input) => parseBoolean(input, value);
-const INPUTS = {
-    name: contract_define('function', '', (value, input) => parseName(value, input)),
-    code: contract_define('function', '', contract_text),
-    type: contract_define('function', 'function', (value, input) => parseChoice(input, value, KINDS)),
-    runtime: contract_define('function', 'cloudfront-js-2.0', (value, input) => parseChoice(input, value, RUNTIMES)),
-    comment: contract_define('function', '', (value, input) => parseComment(value, input)),
-    // The runtime check needs the runtime: it runs once every value is parsed.
-    'key-value-stores': contract_define('function', '', (value, input) => parseKeyValueStores(value, 'cloudfront-js-2.0', input)),
-    tags: contract_define('function', '', (value, input) => parseTags(value, input)),
-    publish: contract_define('function', 'false', contract_boolean),
-    'test-events': contract_define('function', '', value => splitList(value)),
-    'max-compute-utilization': contract_define('function', '80', (value, input) => parsePercent(input, value)),
-    'diff-against': contract_define('function', '', (value, input) => value.trim() === '' ? '' : parseName(value, input)),
-    bundle: contract_define('function', 'false', contract_boolean),
-    minify: contract_define('function', 'false', contract_boolean),
-    'dry-run': contract_define('run', 'false', contract_boolean),
-    delete: contract_define('run', 'false', contract_boolean),
-    offline: contract_define('run', 'false', contract_boolean),
-    'offline-store-data': contract_define('run', '', contract_text),
-    functions: contract_define('run', '', contract_text),
-    'name-suffix': contract_define('run', '', contract_text),
-    'max-parallel': contract_define('run', String(DEFAULT_MAX_PARALLEL), (value, input) => parseInteger(input, value, { min: 1, max: 10, fallback: DEFAULT_MAX_PARALLEL })),
-    'comment-on-pr': contract_define('run', 'false', contract_boolean),
-    'github-token': contract_define('run', '${{ github.token }}', verbatim)
-};
-/** Whether a default is an expression the runner evaluates, not a literal value. */
-function isExpression(value) {
-    return value.startsWith('${{');
-}
-/** The text of an input: what the workflow gave, or the default when it gave nothing. */
-function inputText(read, name) {
-    const value = read(name);
-    const fallback = INPUTS[name].default;
-    return value.trim() === '' && !isExpression(fallback) ? fallback : value;
-}
-/** Parses one input from its text. */
-function parseInput(read, name) {
-    return INPUTS[name].parse(inputText(read, name), name);
-}
-/** The inputs that configure one function: the keys a manifest entry may have. */
-const FUNCTION_INPUTS = Object.keys(INPUTS).filter(name => INPUTS[name].scope === 'function');
-/** Whether the workflow set an input to something other than its default. */
-function isSetByWorkflow(read, name) {
-    const value = read(name).trim();
-    return value !== '' && value !== INPUTS[name].default;
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/function.ts
 // The settings of one function, read from the inputs or from a manifest entry the same way.
 
@@ -3502,12 +3724,14 @@ var yaml_dist = __webpack_require__(8815);
 
 const manifest_INPUT = 'functions';
 const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** Aliases a manifest may use; more is refused as a resource-exhaustion attack. */
+const MAX_ALIASES = 50;
 const TOP_LEVEL_KEYS = new Set(['defaults', 'functions']);
 /** Keys whose value may be a list; the input's text form separates items with newlines. */
 const LIST_KEYS = new Set(['test-events', 'key-value-stores']);
 function loadManifest(path, run) {
-    const file = resolveJobFile(manifest_INPUT, path, run.roots);
-    const text = readJobFile(manifest_INPUT, file, MAX_MANIFEST_BYTES, 'Split the manifest.').toString('utf8');
+    const file = (0,files/* resolveJobFile */.Ah)(manifest_INPUT, path, run.roots);
+    const text = (0,files/* readJobFile */.i5)(manifest_INPUT, file, MAX_MANIFEST_BYTES, 'Split the manifest.').toString('utf8');
     const fail = (where, detail) => {
         throw new errors/* InputError */.d(manifest_INPUT, `${file.name}: ${where}${detail}`);
     };
@@ -3517,7 +3741,7 @@ function loadManifest(path, run) {
     }
     for (const key of Object.keys(data)) {
         if (!TOP_LEVEL_KEYS.has(key)) {
-            fail('', `unknown top-level key '${key}': a manifest has defaults (optional) and functions.`);
+            fail('', `unknown top-level key ${(0,files/* keyForMessage */.wu)(key)}: a manifest has defaults (optional) and functions.`);
         }
     }
     const defaults = data.defaults ?? {};
@@ -3532,22 +3756,40 @@ function loadManifest(path, run) {
         const label = `functions[${index}]`;
         if (!isMapping(raw))
             return fail(`${label}: `, `must be a mapping, got ${kindOf(raw)}.`);
-        const where = typeof raw.name === 'string' ? `${label} (${raw.name})` : label;
+        // The name labels messages only when it is a valid name: anything else is file content.
+        const where = typeof raw.name === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(raw.name)
+            ? `${label} (${raw.name})`
+            : label;
         checkKeys(raw, where, fail);
         const entry = { ...defaults, ...raw };
         let fn;
         try {
             const tags = mergedTags(defaults, raw);
-            fn = parseFunctionInputs(name => (name === 'tags' ? '' : textOf(entry, name, where, fail)), run, { tags });
+            fn = parseFunctionInputs(name => {
+                if (name === 'tags')
+                    return '';
+                // A delete removes the functions whatever they declare, and an offline run only tests
+                // them: the manifest that deploys and publishes them serves both.
+                if (name === 'publish' && (run.delete || run.offline))
+                    return '';
+                const text = textOf(entry, name, where, fail);
+                // `diff-against: <its own name>` compares a preview with production; without a
+                // suffix the function is production, whose LIVE the diff already compares with.
+                if (name === 'diff-against' && run.nameSuffix === '' && sameName(text, entry.name)) {
+                    return '';
+                }
+                return text;
+            }, run, { tags });
         }
         catch (error) {
             if (!(error instanceof errors/* InputError */.d))
                 throw error;
-            if (error.input === 'name-suffix')
+            // Already about the manifest (a value of the wrong kind), or about the suffix input.
+            if (error.input === manifest_INPUT || error.input === 'name-suffix')
                 throw error;
-            const key = FUNCTION_INPUTS.includes(error.input)
-                ? `key '${error.input}': `
-                : '';
+            const known = FUNCTION_INPUTS.includes(error.input);
+            const inherited = known && !(error.input in raw) && error.input in defaults;
+            const key = known ? `key '${error.input}'${inherited ? ' (from defaults)' : ''}: ` : '';
             return fail(`${where}: ${key}`, error.detail);
         }
         const id = `${fn.kind}/${fn.name}`;
@@ -3559,21 +3801,33 @@ function loadManifest(path, run) {
     });
 }
 function parseDocument(text, name) {
+    const lines = new yaml_dist/* LineCounter */.HN();
     try {
         // Unique keys, and few aliases: a manifest has no use for alias bombs.
-        return (0,yaml_dist/* parse */.qg)(text, { uniqueKeys: true, maxAliasCount: 50, prettyErrors: false });
+        return (0,yaml_dist/* parse */.qg)(text, {
+            uniqueKeys: true,
+            maxAliasCount: MAX_ALIASES,
+            prettyErrors: false,
+            lineCounter: lines
+        });
     }
     catch (error) {
+        // The parser refuses an alias that expands too far with a plain ReferenceError.
+        if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+            throw new errors/* InputError */.d(manifest_INPUT, `${name} uses YAML aliases (*name) that expand to too much data, as an alias bomb does. Write the entries out, or share settings through defaults.`);
+        }
         if (!(error instanceof yaml_dist/* YAMLParseError */.XT))
             throw error;
         // The parser's message quotes the text: say where and what kind of problem, not more.
-        const position = error.linePos?.[0];
+        // Without pretty errors it gives an offset only; the line counter turns it into a line.
+        const position = error.pos.length > 0 ? lines.linePos(error.pos[0]) : undefined;
+        const problem = error.code.toLowerCase().replace(/_/g, ' ');
         const at = position ? ` at line ${position.line}, column ${position.col}` : '';
-        throw new errors/* InputError */.d(manifest_INPUT, `${name} is not valid YAML or JSON (${error.code.toLowerCase().replace(/_/g, ' ')})${at}. Fix the file's syntax.`, position
+        throw new errors/* InputError */.d(manifest_INPUT, `${name} is not valid YAML or JSON (${problem})${at}. Fix the file's syntax.`, position
             ? [
                 {
                     level: 'error',
-                    message: `Invalid manifest: ${error.code.toLowerCase().replace(/_/g, ' ')}.`,
+                    message: `Invalid manifest: ${problem}.`,
                     title: 'Invalid manifest',
                     file: name,
                     line: position.line,
@@ -3586,7 +3840,7 @@ function parseDocument(text, name) {
 function checkKeys(entry, where, fail) {
     for (const key of Object.keys(entry)) {
         if (!FUNCTION_INPUTS.includes(key)) {
-            fail(`${where}: `, `unknown key '${key}': use the keys of the single-function inputs (${FUNCTION_INPUTS.join(', ')}).`);
+            fail(`${where}: `, `unknown key ${(0,files/* keyForMessage */.wu)(key)}: use the keys of the single-function inputs (${FUNCTION_INPUTS.join(', ')}).`);
         }
     }
 }
@@ -3624,6 +3878,9 @@ function tagsOf(value) {
         return parseTags(value);
     if (isMapping(value)) {
         const entries = Object.entries(value).map(([key, tag]) => {
+            // `key:` with nothing after it is an empty value, as `key=` is in the text form.
+            if (tag === null)
+                return [key, ''];
             if (typeof tag !== 'string' && typeof tag !== 'number' && typeof tag !== 'boolean') {
                 throw new errors/* InputError */.d('tags', `the value of '${key}' must be text, got ${kindOf(tag)}.`);
             }
@@ -3632,6 +3889,11 @@ function tagsOf(value) {
         return checkTags(entries);
     }
     throw new errors/* InputError */.d('tags', `must be a mapping of key: value, or key=value text, got ${kindOf(value)}.`);
+}
+function sameName(text, name) {
+    if (typeof name !== 'string' && typeof name !== 'number')
+        return false;
+    return text.trim() !== '' && text.trim() === String(name).trim();
 }
 function isMapping(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -3662,7 +3924,7 @@ function parseRunInputs(read, env) {
         maxParallel: parseInput(read, 'max-parallel'),
         commentOnPr: parseInput(read, 'comment-on-pr'),
         githubToken: parseInput(read, 'github-token'),
-        roots: jobRoots(env)
+        roots: (0,files/* jobRoots */.x4)(env)
     };
     if (run.offline && run.delete) {
         throw new errors/* InputError */.d('offline', 'offline: true runs the tests locally and cannot delete anything: set delete: false, or run the delete without offline.');
@@ -3704,91 +3966,37 @@ function refuseFunctionInputs(read) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js + 2 modules
-var create = __webpack_require__(9672);
-;// CONCATENATED MODULE: ./src/report/diff.ts
-// Unified diffs that answer "what changes?": the declared function against its DEVELOPMENT
-// stage (what this run writes), against its LIVE stage when the run publishes (what
-// production will get), and against another function's LIVE stage (`diff-against`, for
-// previews: how this differs from production). Code, configuration and tags; stores show
-// as the names people gave them, with their ARNs.
-
-function renderDiff(desired, sources) {
-    const names = sources.storeNames ?? new Map();
-    const { before } = sources;
-    const sections = [
-        ...diff_compare(desired, before ? `${desired.name} (DEVELOPMENT)` : '/dev/null', before?.development, desired.tags === undefined ? undefined : (before?.tags ?? {}), names)
-    ];
-    if (sources.publishes && before?.live?.content?.etag !== before?.development.etag) {
-        const live = before?.live?.content;
-        sections.push(...diff_compare(desired, live ? `${desired.name} (LIVE)` : '/dev/null', live, undefined, names));
-    }
-    if (sources.reference) {
-        const { name, live, tags } = sources.reference;
-        sections.push(...diff_compare(desired, live ? `${name} (LIVE)` : '/dev/null', live, desired.tags === undefined ? undefined : (tags ?? {}), names));
-    }
-    return sections.filter(section => section !== '').join('');
-}
-/** Code, config and (when managed) tags of one stage against the declared function. */
-function diff_compare(desired, from, stage, tags, names) {
-    const to = `${desired.name} (inputs)`;
-    const sections = [
-        patch('code', from, to, stage ? stage.code.toString('utf8') : '', desired.code.toString('utf8')),
-        patch('config', from, to, stage ? configText(stage.config, names) : '', configText(desired.config, names))
-    ];
-    if (desired.tags !== undefined && tags !== undefined) {
-        sections.push(patch('tags', from, to, tagsText(tags), tagsText(desired.tags)));
-    }
-    return sections;
-}
-function patch(what, from, to, before, after) {
-    if (before === after)
-        return '';
-    const text = (0,create/* createTwoFilesPatch */.ss)(`${what}: ${from}`, `${what}: ${to}`, before, after, undefined, undefined, {
-        context: 3
-    });
-    // Drop the "Index:"/"===" preamble; keep the ---/+++ headers and hunks.
-    return text.replace(/^(Index:.*\n)?(=+\n)?/, '');
-}
-function describeStore(arn, names) {
-    const name = names.get(arn);
-    return name ? `${name} (${arn})` : arn;
-}
-function configText(config, names) {
-    return ([
-        `comment: ${config.comment}`,
-        `runtime: ${config.runtime}`,
-        `key-value-stores: ${config.keyValueStoreArns.map(arn => describeStore(arn, names)).join(', ')}`
-    ].join('\n') + '\n');
-}
-function tagsText(tags) {
-    return Object.keys(tags)
-        .sort()
-        .map(key => `${key}=${tags[key]}\n`)
-        .join('');
-}
-
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 // Every piece of text that did not come from the action itself (function names and code,
 // test names, function logs and output, AWS and GitHub messages, pull-request text) passes
 // through one of these functions on its way to a sink. One function per sink:
 //   log lines        → logText      (never a workflow command)
 //   markdown text    → mdText       (never HTML, a mention or a cross-reference)
+//   text in raw HTML → htmlText     (the same, where markdown is not processed)
 //   inline code      → mdCode       (a code span no backtick inside can close)
 //   table cells      → mdCell       (text or code that cannot break out of its cell)
 //   code blocks      → mdFence      (a fence longer than any backtick run inside)
 // No other module escapes untrusted text by itself.
 /**
- * The runner reads a line as a command when, after leading whitespace, it starts with `::`
- * (`::error::`, `::add-mask::`, `::stop-commands::`) or with the legacy `##[` form. Such
- * lines get a visible prefix, so they are shown and never obeyed.
+ * The runner (actions/runner, ActionCommand) reads a line as a command when, after .NET's
+ * `TrimStart()`, it starts with `::` (`::error::`, `::add-mask::`, `::stop-commands::`); .NET
+ * trims U+0085 (NEXT LINE) too, which JavaScript's `\s` does not count. Such lines get a
+ * visible prefix, so they are shown and never obeyed.
  */
-const COMMAND_LINE = /^(\s*)(::|##\[|##vso\[)/;
+const COMMAND_LINE = /^[\s\u0085]*(::|##vso\[)/;
 const COMMAND_PREFIX = '│ ';
+/**
+ * The legacy form `##[name]` is found anywhere in a line, not only at its start: a prefix
+ * cannot defuse it, so a plain space breaks the `##[` itself (a space, which no string
+ * comparison ignores, unlike zero-width characters).
+ */
+const LEGACY_COMMAND = /##\[/g;
+const LEGACY_BROKEN = '## [';
 /** Makes text safe to print to the job log: no line can be read as a workflow command. */
 function logText(text) {
     return text
         .split(/\r\n|\r|\n/)
+        .map(line => line.replace(LEGACY_COMMAND, LEGACY_BROKEN))
         .map(line => (COMMAND_LINE.test(line) ? COMMAND_PREFIX + line : line))
         .join('\n');
 }
@@ -3802,8 +4010,15 @@ const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
  * Line breaks become `<br>`, so the text stays inside the block it is placed in.
  */
 function mdText(text) {
-    return text
-        .replace(/[\\`*_[\]~#]/g, char => `\\${char}`)
+    const escaped = text.replace(/[\\`*_[\]~#]/g, char => `\\${char}`);
+    // A line of only `-` or `=` under a line of text makes it a heading, or draws a rule, when
+    // it starts a line (a caller may place text there): escaped, its characters are text.
+    const ruled = /^[-=\s]+$/.test(text) ? escaped.replace(/[-=]/g, char => `\\${char}`) : escaped;
+    // Nor may it start a list item (`- x`, `+ x`, `1. x`) inside the action's own lists.
+    const line = ruled
+        .replace(/^(\s*)([-+])(?=\s)/, '$1\\$2')
+        .replace(/^(\s*\d+)([.)])(?=\s)/, '$1\\$2');
+    return line
         .replace(/[&<>]/g, char => HTML_ENTITIES[char])
         .replace(/\|/g, '&#124;')
         .replace(/@/g, `@${ZWSP}`)
@@ -3811,6 +4026,21 @@ function mdText(text) {
         .replace(/:\/\//g, `:/${ZWSP}/`)
         .replace(/\bwww\./gi, match => `${match.slice(0, 3)}${ZWSP}.`)
         .replace(/\r\n|\r|\n/g, '<br>');
+}
+/**
+ * Text inside the action's own raw HTML (a `<summary>`), where markdown is not processed, so
+ * backslash escapes would show: HTML is shown as text, and mentions, references and bare
+ * links are broken as in mdText. One line.
+ */
+function htmlText(text) {
+    return (text
+        .replace(/[&<>"]/g, char => (char === '"' ? '&quot;' : HTML_ENTITIES[char]))
+        .replace(/@/g, `@${ZWSP}`)
+        // Not inside the entities just written.
+        .replace(/(?<!&)#(?=\d)/g, `#${ZWSP}`)
+        .replace(/:\/\//g, `:/${ZWSP}/`)
+        .replace(/\bwww\./gi, match => `${match.slice(0, 3)}${ZWSP}.`)
+        .replace(/\r\n|\r|\n/g, ' '));
 }
 /** The longest run of backticks in `text`. */
 function longestBacktickRun(text) {
@@ -3861,7 +4091,7 @@ function truncate(text, max, what = 'characters') {
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 
 /** The outputs that describe one function, as `results` lists them for each. */
-function functionOutputs(kind, name, result, deleting) {
+function functionOutputs(kind, name, result, mode) {
     const after = result.after;
     return {
         type: kind,
@@ -3869,7 +4099,7 @@ function functionOutputs(kind, name, result, deleting) {
         etag: after?.etag ?? '',
         'live-etag': after?.liveEtag ?? '',
         // A CloudFront Function's id is its name, while it exists (or would, in a dry run).
-        id: after?.id ?? (kind === 'function' && !deleting ? name : ''),
+        id: after?.id ?? (kind === 'function' && mode === 'deploy' ? name : ''),
         status: after?.status ?? '',
         changed: changed(result),
         created: result.created,
@@ -3882,7 +4112,7 @@ function outputsOf(values) {
         ? [
             {
                 outcome,
-                outputs: functionOutputs(outcome.fn.kind, outcome.fn.name, outcome.result, values.deleting)
+                outputs: functionOutputs(outcome.fn.kind, outcome.fn.name, outcome.result, values.mode)
             }
         ]
         : []);
@@ -3917,6 +4147,196 @@ function outputsOf(values) {
 function writeOutputs(setOutput, values) {
     for (const [name, value] of Object.entries(outputsOf(values)))
         setOutput(name, value);
+}
+
+// EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js + 2 modules
+var create = __webpack_require__(9672);
+;// CONCATENATED MODULE: ./src/report/diff.ts
+// Unified diffs that answer "what changes?": the declared function against its DEVELOPMENT
+// stage (what this run writes), against its LIVE stage when the run publishes (what
+// production will get), and against another function's LIVE stage (`diff-against`, for
+// previews: how this differs from production). Code, configuration and tags; stores show
+// as the names people gave them, with their ARNs.
+
+function renderDiff(desired, sources) {
+    const names = sources.storeNames ?? new Map();
+    const { before } = sources;
+    const sections = [
+        ...diff_compare(desired, before ? `${desired.name} (DEVELOPMENT)` : '/dev/null', before?.development, desired.tags === undefined ? undefined : (before?.tags ?? {}), names)
+    ];
+    if (sources.publishes && before?.live?.content?.etag !== before?.development.etag) {
+        const live = before?.live?.content;
+        sections.push(...diff_compare(desired, live ? `${desired.name} (LIVE)` : '/dev/null', live, undefined, names));
+    }
+    if (sources.reference?.live) {
+        const { name, live, tags } = sources.reference;
+        sections.push(...diff_compare(desired, `${name} (LIVE)`, live, desired.tags === undefined ? undefined : (tags ?? {}), names));
+    }
+    return sections.filter(section => section !== '').join('');
+}
+/** Code, config and (when managed) tags of one stage against the declared function. */
+function diff_compare(desired, from, stage, tags, names) {
+    const to = `${desired.name} (inputs)`;
+    const sections = [
+        patch('code', from, to, stage ? stage.code.toString('utf8') : '', desired.code.toString('utf8')),
+        patch('config', from, to, stage ? configText(stage.config, names) : '', configText(desired.config, names))
+    ];
+    if (desired.tags !== undefined && tags !== undefined) {
+        sections.push(patch('tags', from, to, tagsText(tags), tagsText(desired.tags)));
+    }
+    return sections;
+}
+function patch(what, from, to, before, after) {
+    if (before === after)
+        return '';
+    const text = (0,create/* createTwoFilesPatch */.ss)(`${what}: ${from}`, `${what}: ${to}`, before, after, undefined, undefined, {
+        context: 3
+    });
+    // Drop the "Index:"/"===" preamble; keep the ---/+++ headers and hunks.
+    return text.replace(/^(Index:.*\n)?(=+\n)?/, '');
+}
+function describeStore(arn, names) {
+    const name = names.get(arn);
+    return name ? `${name} (${arn})` : arn;
+}
+function configText(config, names) {
+    return ([
+        `comment: ${config.comment}`,
+        `runtime: ${config.runtime}`,
+        `key-value-stores: ${config.keyValueStoreArns.map(arn => describeStore(arn, names)).join(', ')}`
+    ].join('\n') + '\n');
+}
+function tagsText(tags) {
+    return Object.keys(tags)
+        .sort()
+        .map(key => `${key}=${tags[key]}\n`)
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/run.ts
+
+
+
+function modeOf(inputs) {
+    if (inputs?.run.offline)
+        return 'offline';
+    return inputs?.run.delete ? 'delete' : 'deploy';
+}
+/**
+ * The step's failure message: the one failure, or which functions failed, what the others
+ * did (published, held back by the release gate, only updated), and why each failed.
+ */
+function run_describeFailures(outcomes, mode) {
+    const failed = outcomes.filter(outcome => outcome.failure);
+    if (failed.length === 0)
+        return undefined;
+    if (outcomes.length === 1)
+        return failed[0].failure;
+    const names = (items) => (0,words/* listing */.RR)(items.map(item => item.fn.name));
+    const lines = [
+        `${failed.length} of ${(0,words/* plural */.LS)(outcomes.length, 'function')} failed: ${names(failed)}.`
+    ];
+    if (mode === 'delete') {
+        const deleted = outcomes.filter(outcome => outcome.result?.deleted);
+        lines.push(deleted.length > 0 ? `Deleted: ${names(deleted)}.` : 'Nothing was deleted.');
+    }
+    else if (mode === 'deploy') {
+        const published = outcomes.filter(outcome => outcome.result?.published);
+        const held = outcomes.filter(outcome => outcome.held);
+        const written = outcomes.filter(outcome => !outcome.result?.published && (outcome.result?.created || outcome.result?.updated));
+        lines.push(published.length > 0
+            ? `Published to LIVE: ${names(published)}.`
+            : 'Nothing was published: LIVE still serves what it served before this run.');
+        if (held.length > 0) {
+            lines.push(`${names(held)} passed but ${held.length === 1 ? 'was' : 'were'} held back by the release gate.`);
+        }
+        if (written.length > 0) {
+            lines.push(`DEVELOPMENT was updated, not published, for ${names(written)}.`);
+        }
+    }
+    lines.push(...failed.map(outcome => `${outcome.fn.name}: ${outcome.failure}`));
+    return lines.join('\n');
+}
+/** The store ARNs the report shows, so that they can be named. */
+function storesShown(outcomes) {
+    return outcomes.flatMap(outcome => {
+        const result = outcome.result;
+        const reference = outcome.reference?.found ? outcome.reference.current : undefined;
+        return [
+            ...(result?.desired?.config.keyValueStoreArns ?? []),
+            ...(result?.before?.development.config.keyValueStoreArns ?? []),
+            ...(result?.before?.live?.content?.config.keyValueStoreArns ?? []),
+            ...(reference?.live?.content?.config.keyValueStoreArns ?? [])
+        ];
+    });
+}
+/** Each function's part of the report; every declared function, also those that never ran. */
+function functionReports(inputs, prepared, outcomes, storeNames) {
+    if (outcomes.length === 0) {
+        return (inputs?.functions ?? []).map(fn => ({
+            kind: fn.kind,
+            name: fn.name,
+            outcome: undefined,
+            diff: '',
+            storeNames
+        }));
+    }
+    return outcomes.map(outcome => {
+        const code = prepared.find(item => item.fn === outcome.fn)?.code;
+        return {
+            kind: outcome.fn.kind,
+            name: outcome.fn.name,
+            outcome,
+            code: code && {
+                file: code.file,
+                bytes: code.code.length,
+                sourceBytes: code.build?.sourceBytes,
+                sources: code.build?.sources.length
+            },
+            diff: modeOf(inputs) === 'deploy' ? diffOf(outcome, code, storeNames) : '',
+            storeNames
+        };
+    });
+}
+function diffOf(outcome, code, storeNames) {
+    const result = outcome.result;
+    if (!result?.desired)
+        return '';
+    const reference = outcome.reference?.found ? outcome.reference : undefined;
+    const changes = renderDiff(result.desired, {
+        before: result.before,
+        publishes: hasChange(result.firstPlan, 'publish'),
+        reference: reference && {
+            name: reference.name,
+            live: reference.current.live?.content,
+            tags: reference.current.tags
+        },
+        storeNames
+    });
+    // Built code: the diff shows what CloudFront gets, and says what it was built from.
+    return changes && code?.build
+        ? `# ${code.file} is built (${(0,words/* listing */.RR)(code.build.sources.map(source => source.file))}): the diff shows the built code CloudFront gets.\n${changes}`
+        : changes;
+}
+/** The `diff` output: each function's diff, headed by its name when there are several. */
+function diffOutput(reports) {
+    return reports
+        .filter(item => item.diff)
+        .map(item => (reports.length > 1 ? `# ${item.name}\n${item.diff}` : item.diff))
+        .join('\n');
+}
+/** What tells this run's sticky comment apart: the function, or the manifest and its suffix. */
+function commentMarker(inputs, reports) {
+    return inputs.run.manifest
+        ? `manifest/${inputs.run.manifest}${inputs.run.nameSuffix}`
+        : `${reports[0]?.kind ?? 'function'}/${reports[0]?.name ?? ''}`;
+}
+/** The address of this workflow run, from the runner's environment. */
+function runUrl(env) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: id } = env;
+    if (!server || !repository || !id)
+        return undefined;
+    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${id}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -3958,22 +4378,35 @@ function renderOne(input, report) {
 function renderMany(input) {
     const from = input.manifest ? ` from ${mdCode(input.manifest)}` : '';
     const failed = input.functions.filter(report => report.outcome?.failure).length;
-    const done = input.functions.filter(report => report.outcome?.result && changed(report.outcome.result)).length;
+    // A dry run changed nothing: it counts what a real run would change.
+    const done = input.functions.filter(report => {
+        const result = report.outcome?.result;
+        return result && (input.dryRun ? result.firstPlan.changes.length > 0 : changed(result));
+    }).length;
+    const offline = input.mode === 'offline';
     const counts = [
-        plural(input.functions.length, 'function'),
-        input.mode === 'offline' ? '' : input.dryRun ? `${done} would change` : `${done} changed`,
+        (0,words/* plural */.LS)(input.functions.length, 'function') + (offline ? ' tested offline' : ''),
+        offline ? '' : input.dryRun ? `${done} would change` : `${done} changed`,
         failed > 0 ? `${failed} failed` : ''
     ].filter(Boolean);
     const lines = [`### CloudFront Functions${from}: ${counts.join(', ')}`, ''];
     if (input.error)
         lines.push(...caution(input.error), '');
-    lines.push('| Function | Type | Plan | Result | DEVELOPMENT ETag | LIVE ETag | Tests |', '| --- | --- | --- | --- | --- | --- | --- |', ...input.functions.map(report => {
+    // Offline, CloudFront was not asked: no plan and no ETags to show.
+    lines.push(offline
+        ? '| Function | Type | Result | Tests |'
+        : '| Function | Type | Plan | Result | DEVELOPMENT ETag | LIVE ETag | Tests |', offline ? '| --- | --- | --- | --- |' : '| --- | --- | --- | --- | --- | --- | --- |', ...input.functions.map(report => {
         const result = report.outcome?.result;
+        const name = mdCell(report.name, { code: true });
+        const tests = testsCell(result?.tests);
+        if (offline) {
+            return `| ${name} | ${report.kind} | ${mdCell(outcome(input, report))} | ${tests} |`;
+        }
         const plan = result?.firstPlan.changes.map(describeChange).join('; ') || (result ? 'no changes' : '—');
-        return `| ${mdCell(report.name, { code: true })} | ${report.kind} | ${mdCell(plan)} | ${mdCell(outcome(input, report))} | ${etagCell(result?.after?.etag)} | ${etagCell(result?.after?.liveEtag)} | ${testsCell(result?.tests)} |`;
+        return `| ${name} | ${report.kind} | ${mdCell(plan)} | ${mdCell(outcome(input, report))} | ${etagCell(result?.after?.etag)} | ${etagCell(result?.after?.liveEtag)} | ${tests} |`;
     }), '');
     for (const report of input.functions) {
-        lines.push(`<details><summary>${mdText(report.name)}: ${mdText(outcome(input, report))}</summary>`, '', ...(report.outcome?.failure ? [...caution(report.outcome.failure), ''] : []), ...body(input, report), '</details>', '');
+        lines.push(`<details><summary>${htmlText(report.name)}: ${htmlText(outcome(input, report))}</summary>`, '', ...(report.outcome?.failure ? [...caution(report.outcome.failure), ''] : []), ...body(input, report), '</details>', '');
     }
     return lines;
 }
@@ -3985,8 +4418,11 @@ function outcome(input, report) {
     if (!result)
         return 'not run';
     if (input.mode === 'offline') {
+        // Without test-events an offline run only checks the code.
+        if (result.tests.length === 0)
+            return 'code checked offline, no test cases';
         const passed = result.tests.filter(test => test.passed).length;
-        return `tested offline, ${passed} of ${plural(result.tests.length, 'case')} passed`;
+        return `tested offline, ${passed} of ${(0,words/* plural */.LS)(result.tests.length, 'case')} passed`;
     }
     if (input.dryRun) {
         return result.firstPlan.changes.length === 0
@@ -4018,7 +4454,8 @@ function body(input, report) {
             ''
         ];
     }
-    if (input.mode === 'deploy' && !input.dryRun && !changed(result) && !report.diff) {
+    const noOp = input.mode === 'deploy' && !input.dryRun && !changed(result) && !report.diff;
+    if (noOp) {
         // A no-op is short: it says so, and what is live.
         lines.push(`CloudFront already matches the inputs: DEVELOPMENT ETag ${mdCode(result.after?.etag ?? '')}, LIVE ETag ${result.after?.liveEtag ? mdCode(result.after.liveEtag) : 'none (never published)'}.`, '');
     }
@@ -4029,20 +4466,20 @@ function body(input, report) {
         lines.push(input.dryRun ? '**Plan (dry run, nothing was written):**' : '**Plan:**', '');
         lines.push(...result.firstPlan.changes.map(change => `- ${mdText(describeChange(change))}`), '');
     }
-    if (input.mode === 'deploy' && result.desired)
+    if (input.mode === 'deploy' && result.desired && !noOp) {
         lines.push(...configuration(input, result, report.storeNames), '');
+    }
     if (report.code)
         lines.push(codeSize(report.code), '');
-    const reference = report.outcome?.reference;
-    if (reference && !reference.found) {
-        lines.push(`- diff-against: ${mdText(`${reference.reason}; there is nothing to compare with.`)}`);
-    }
+    const against = referenceLine(report.outcome?.reference, result.desired);
+    if (against)
+        lines.push(against);
     if (result.notes.length > 0)
         lines.push(...result.notes.map(note => `- ${mdText(note)}`));
-    if (result.notes.length > 0 || (reference && !reference.found))
+    if (result.notes.length > 0 || against)
         lines.push('');
     if (result.tests.length > 0)
-        lines.push(...testSection(result.tests), '');
+        lines.push(...testSection(result.tests, input.mode === 'offline'), '');
     if (report.diff) {
         const diff = report.diff.length > MAX_SUMMARY_DIFF
             ? `${report.diff.slice(0, MAX_SUMMARY_DIFF)}\n… (${report.diff.length - MAX_SUMMARY_DIFF} more characters in the diff output)`
@@ -4050,6 +4487,31 @@ function body(input, report) {
         lines.push('<details><summary>Diff</summary>', '', mdFence(diff.trimEnd(), 'diff'), '', '</details>', '');
     }
     return lines;
+}
+/** How the declared function compares with the LIVE stage of the `diff-against` function. */
+function referenceLine(reference, desired) {
+    if (!reference)
+        return undefined;
+    if (!reference.found) {
+        return `- diff-against: ${mdText(`${reference.reason}; there is nothing to compare with.`)}`;
+    }
+    const name = mdCode(reference.name);
+    const live = reference.current.live?.content;
+    if (!live) {
+        return `- diff-against: ${name} has never been published (it has no LIVE stage); there is nothing to compare with.`;
+    }
+    if (!desired)
+        return undefined;
+    const differs = [
+        ...(desired.code.equals(live.code) ? [] : ['code']),
+        ...configChanges(desired.config, live.config),
+        ...(tagChanges(desired.tags, reference.current.tags).length > 0 ? ['tags'] : [])
+    ];
+    const compared = `- Compared with ${name} (LIVE, ETag ${mdCode(live.etag)}):`;
+    if (differs.length === 0) {
+        return `${compared} the same code and configuration${desired.tags === undefined ? '' : ' and tags'}.`;
+    }
+    return `${compared} ${(0,words/* listing */.RR)(differs)} ${differs.length === 1 ? 'differs' : 'differ'}; the diff shows how.`;
 }
 function caution(text) {
     return ['> [!CAUTION]', ...text.split('\n').map(line => `> ${mdText(line)}`)];
@@ -4111,18 +4573,20 @@ function configuration(input, result, names) {
 }
 function codeSize(code) {
     const percent = Math.round((code.bytes / MAX_CODE_BYTES) * 100);
-    const warning = percent >= 90 ? ' ⚠️ close to the limit' : '';
+    // The same threshold as the warning annotation: a rounded 90% is not yet 90%.
+    const warning = code.bytes >= SIZE_WARNING_SHARE * MAX_CODE_BYTES ? ' ⚠️ close to the limit' : '';
     const built = code.sourceBytes !== undefined
-        ? ` (built from ${plural(code.sources ?? 1, 'source file')}, ${code.sourceBytes.toLocaleString('en-US')} bytes)`
+        ? ` (built from ${(0,words/* plural */.LS)(code.sources ?? 1, 'source file')}, ${(0,words/* thousands */.oh)(code.sourceBytes)} bytes)`
         : '';
-    return `**Code:** ${mdCode(code.file)}${built}: ${code.bytes.toLocaleString('en-US')} of ${MAX_CODE_BYTES.toLocaleString('en-US')} bytes (${percent}% of CloudFront's limit)${warning}`;
+    return `**Code:** ${mdCode(code.file)}${built}: ${(0,words/* thousands */.oh)(code.bytes)} of ${(0,words/* thousands */.oh)(MAX_CODE_BYTES)} bytes (${percent}% of CloudFront's limit)${warning}`;
 }
-function testSection(tests) {
+/** The test cases; offline, compute is the local runtime's estimate and says so. */
+function testSection(tests, estimated) {
     const passed = tests.filter(test => test.passed).length;
     const lines = [
-        `**Tests:** ${passed} of ${plural(tests.length, 'case')} passed`,
+        `**Tests:** ${passed} of ${(0,words/* plural */.LS)(tests.length, 'case')} passed`,
         '',
-        '| Case | Result | Compute | Details |',
+        `| Case | Result | ${estimated ? 'Compute (estimate)' : 'Compute'} | Details |`,
         '| --- | --- | --- | --- |',
         ...tests.map(test => `| ${mdCell(test.name)} | ${test.passed ? '✅ pass' : '❌ fail'} | ${test.computeUtilization}% | ${mdCell(test.failures.join('; '))} |`)
     ];
@@ -4148,6 +4612,8 @@ function linkTarget(url) {
     return encodeURI(url).replace(/[()]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+// EXTERNAL MODULE: ./src/runtime/stores.ts
+var stores = __webpack_require__(8440);
 ;// CONCATENATED MODULE: ./src/testing/offline.ts
 // Offline mode: every test case of every function runs in the embedded runtime, for the
 // declared type and runtime. No request reaches AWS and no credentials are needed, so fork
@@ -4161,17 +4627,20 @@ function linkTarget(url) {
 
 
 
+
 const STORE_INPUT = 'offline-store-data';
 /** CloudFront's limit on the data of one key value store. */
 const MAX_STORE_DATA_BYTES = 5 * 1024 * 1024;
+/** Runs of a case whose compute estimate is over the limit, before the case fails. */
+const ESTIMATE_ATTEMPTS = 3;
 /** Said in the log and the summary: these results are not CloudFront's. */
-const OFFLINE_NOTE = 'Offline: these results come from the embedded CloudFront Functions runtime, not from CloudFront. Compute utilization is an estimate from CPU time.';
+const OFFLINE_NOTE = `Offline: these results come from the embedded CloudFront Functions runtime, not from CloudFront. Compute utilization is an estimate from CPU time; a case over max-compute-utilization runs up to ${ESTIMATE_ATTEMPTS} times and keeps its lowest estimate.`;
 /** Reads the JSON object of keys and values the store holds in offline mode. */
 function loadStoreData(path, roots) {
     if (path === '')
         return undefined;
-    const file = resolveJobFile(STORE_INPUT, path, roots);
-    const text = readJobFile(STORE_INPUT, file, MAX_STORE_DATA_BYTES, 'A key value store holds at most 5 MB: keep the keys the tests need.').toString('utf8');
+    const file = (0,files/* resolveJobFile */.Ah)(STORE_INPUT, path, roots);
+    const text = (0,files/* readJobFile */.i5)(STORE_INPUT, file, MAX_STORE_DATA_BYTES, 'A key value store holds at most 5 MB: keep the keys the tests need.').toString('utf8');
     let data;
     try {
         data = parseJson(text);
@@ -4193,7 +4662,26 @@ function loadStoreData(path, roots) {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
         throw new errors/* InputError */.d(STORE_INPUT, `${file.name} must hold one JSON object of keys and their values, like {"/old": "/new"}.`);
     }
-    return { mode: 'single', store: { keys: data } };
+    return (0,stores/* singleStore */.s2)(data);
+}
+/**
+ * CPU time measured on a busy runner jitters: a garbage collection or a cold child process can
+ * make a trivial function read as 100%. A case over the limit runs again, up to
+ * ESTIMATE_ATTEMPTS times in all, and keeps the run with the lowest estimate; a function that
+ * really is too slow stays over the limit every time.
+ */
+function steadyEstimates(runner, maxComputeUtilization) {
+    return {
+        run: async (event) => {
+            let best = await runner.run(event);
+            for (let attempt = 1; attempt < ESTIMATE_ATTEMPTS && best.computeUtilization > maxComputeUtilization; attempt++) {
+                const again = await runner.run(event);
+                if (again.computeUtilization < best.computeUtilization)
+                    best = again;
+            }
+            return best;
+        }
+    };
 }
 /** Runs every function's test cases locally; one function's failure does not stop the rest. */
 async function testAllOffline(jobs, options) {
@@ -4202,12 +4690,12 @@ async function testAllOffline(jobs, options) {
     return inPool(jobs, options.maxParallel, async (job) => {
         const buffer = jobs.length > 1 ? new BufferedLog(job.fn.name) : undefined;
         const log = buffer ?? options.log;
-        const runner = localRunner({
+        const runner = steadyEstimates(localRunner({
             kind: job.fn.kind,
             runtime: job.fn.runtime,
             code: job.desired.code,
             stores: options.stores
-        });
+        }), job.fn.maxComputeUtilization);
         const plan = { kind: job.fn.kind, name: job.fn.name, changes: [] };
         const base = {
             ...NOTHING_DONE,
@@ -4220,7 +4708,7 @@ async function testAllOffline(jobs, options) {
             notes: [OFFLINE_NOTE]
         };
         try {
-            const tests = await inGroup(log, `Test locally (${plural(job.testCases.length, 'case')})`, async () => {
+            const tests = await inGroup(log, `Test locally (${(0,words/* plural */.LS)(job.testCases.length, 'case')})`, async () => {
                 const results = await runTestGate(runner, job.testCases, job.fn.maxComputeUtilization, limiter);
                 for (const test of results) {
                     const failures = test.failures.map(failure => `\n  ${failure}`).join('');
@@ -4234,7 +4722,7 @@ async function testAllOffline(jobs, options) {
                 result: { ...base, tests },
                 reference: undefined,
                 failure: failed > 0
-                    ? `${failed} of ${plural(tests.length, 'test case')} failed in the local runtime.`
+                    ? `${failed} of ${(0,words/* plural */.LS)(tests.length, 'test case')} failed in the local runtime.`
                     : undefined,
                 held: false
             };
@@ -4249,7 +4737,6 @@ async function testAllOffline(jobs, options) {
 // The action's entry: read and check everything, deploy (or delete, or test offline), then
 // report. The only module that talks to @actions/core; everything it prints that did not
 // come from the action itself goes through report/escape.ts.
-
 
 
 
@@ -4286,26 +4773,21 @@ async function run() {
     }
 }
 async function execute() {
-    const execution = {
-        inputs: undefined,
-        subject: undefined,
-        prepared: [],
-        outcomes: [],
-        failure: undefined,
-        stores: undefined
-    };
+    // Each is kept as soon as it is known: a failure later still reports with it.
+    let inputs;
+    let prepared = [];
     let client;
     try {
-        const inputs = parseInputs(name => core/* getInput */.V4(name));
+        inputs = parseInputs(name => core/* getInput */.V4(name));
         if (inputs.run.githubToken)
             core/* setSecret */.Pq(inputs.run.githubToken);
-        const { run } = inputs;
+        const { run, functions } = inputs;
         const offlineStores = run.offline ? loadStoreData(run.offlineStoreData, run.roots) : undefined;
-        const prepared = await inGroup(log, 'Check inputs and code', async () => {
-            const all = await prepareAll(inputs.functions, run, offlineStores);
+        prepared = await inGroup(log, 'Check inputs and code', async () => {
+            const all = await prepareAll(functions, run, offlineStores);
             for (const item of all) {
                 for (const note of item.notes)
-                    log.info(inputs.functions.length > 1 ? `${item.fn.name}: ${note}` : note);
+                    log.info(functions.length > 1 ? `${item.fn.name}: ${note}` : note);
                 annotate(item.annotations);
             }
             return all;
@@ -4327,25 +4809,16 @@ async function execute() {
                     apis.set(kind, createFunctionsApi(kind, cloudfront));
                 return apis.get(kind);
             };
-            stores = new StoreDirectory(cloudfront);
-            const directory = stores;
+            const directory = (stores = new StoreDirectory(cloudfront));
+            const common = { dryRun: run.dryRun, maxParallel: run.maxParallel, apiFor, log };
             outcomes = run.delete
-                ? await deleteAll(inputs.functions, {
-                    dryRun: run.dryRun,
-                    maxParallel: run.maxParallel,
-                    apiFor,
-                    log
-                })
-                : await deployAll(prepared, {
-                    dryRun: run.dryRun,
-                    maxParallel: run.maxParallel,
-                    apiFor,
-                    resolve: desired => directory.resolve(desired),
-                    log
-                });
-            await nameStores(directory, outcomes);
+                ? await deleteAll(functions, common)
+                : await deployAll(prepared, { ...common, resolve: desired => directory.resolve(desired) });
+            const shown = storesShown(outcomes);
+            if (shown.length > 0)
+                await directory.learn(shown);
         }
-        const failure = main_describeFailures(outcomes, run.delete);
+        const failure = run_describeFailures(outcomes, modeOf(inputs));
         if (failure)
             core/* setFailed */.C1(failure);
         return { inputs, subject: undefined, prepared, outcomes, failure, stores };
@@ -4355,51 +4828,13 @@ async function execute() {
             annotate(error.annotations);
         const failure = (0,errors/* errorMessage */.g)(error);
         core/* setFailed */.C1(failure);
-        return {
-            ...execution,
-            subject: error instanceof errors/* InputError */.d ? error.subject : undefined,
-            failure
-        };
+        const subject = error instanceof errors/* InputError */.d ? error.subject : undefined;
+        return { inputs, subject, prepared, outcomes: [], failure, stores: undefined };
     }
     finally {
         // Close kept-alive connections now rather than at process exit.
         client?.destroy();
     }
-}
-/** The step's failure message: the one failure, or which functions failed and the first why. */
-function main_describeFailures(outcomes, deleting) {
-    const failed = outcomes.filter(outcome => outcome.failure);
-    if (failed.length === 0)
-        return undefined;
-    if (outcomes.length === 1)
-        return failed[0].failure;
-    const held = outcomes.filter(outcome => outcome.held).map(outcome => outcome.fn.name);
-    const written = outcomes
-        .filter(outcome => outcome.result?.created || outcome.result?.updated)
-        .map(outcome => outcome.fn.name);
-    const lines = [
-        `${failed.length} of ${plural(outcomes.length, 'function')} failed: ${listing(failed.map(outcome => outcome.fn.name))}.`,
-        deleting
-            ? 'The other functions were deleted.'
-            : `Nothing was published.${held.length > 0 ? ` ${listing(held)} passed but ${held.length === 1 ? 'was' : 'were'} held back by the release gate.` : ''}${written.length > 0 ? ` DEVELOPMENT was updated for ${listing(written)}; LIVE still serves what it served before.` : ''}`,
-        ...failed.map(outcome => `${outcome.fn.name}: ${outcome.failure}`)
-    ];
-    return lines.join('\n');
-}
-/** Learns the names of the stores the diffs will show, so they show as names, not ARNs. */
-async function nameStores(stores, outcomes) {
-    const arns = outcomes.flatMap(outcome => {
-        const result = outcome.result;
-        const reference = outcome.reference?.found ? outcome.reference.current : undefined;
-        return [
-            ...(result?.desired?.config.keyValueStoreArns ?? []),
-            ...(result?.before?.development.config.keyValueStoreArns ?? []),
-            ...(result?.before?.live?.content?.config.keyValueStoreArns ?? []),
-            ...(reference?.live?.content?.config.keyValueStoreArns ?? [])
-        ];
-    });
-    if (arns.length > 0)
-        await stores.learn(arns);
 }
 function annotate(annotations) {
     for (const annotation of annotations) {
@@ -4417,68 +4852,28 @@ function annotate(annotations) {
             core/* notice */.lm(annotation.message, properties);
     }
 }
-function modeOf(inputs) {
-    if (inputs?.run.offline)
-        return 'offline';
-    return inputs?.run.delete ? 'delete' : 'deploy';
-}
 async function report(execution) {
     const { inputs, outcomes, prepared } = execution;
     const storeNames = execution.stores?.names() ?? new Map();
-    const reports = outcomes.map(outcome => {
-        const result = outcome.result;
-        const code = prepared.find(item => item.fn === outcome.fn)?.code;
-        const reference = outcome.reference?.found ? outcome.reference.current : undefined;
-        const diff = result?.desired && modeOf(inputs) === 'deploy'
-            ? renderDiff(result.desired, {
-                before: result.before,
-                publishes: result.firstPlan.changes.some(change => change.action === 'publish'),
-                reference: outcome.reference
-                    ? {
-                        name: outcome.reference.name,
-                        live: reference?.live?.content,
-                        tags: reference?.tags
-                    }
-                    : undefined,
-                storeNames
-            })
-            : '';
-        return {
-            kind: outcome.fn.kind,
-            name: outcome.fn.name,
-            outcome,
-            code: code && {
-                file: code.file,
-                bytes: code.code.length,
-                sourceBytes: code.build?.sourceBytes,
-                sources: code.build?.sources.length
-            },
-            diff,
-            storeNames
-        };
-    });
+    const reports = functionReports(inputs, prepared, outcomes, storeNames);
     if (reports.length === 0 && execution.subject) {
         reports.push({ ...execution.subject, outcome: undefined, diff: '', storeNames });
     }
-    const manifest = inputs?.run.manifest || undefined;
     const summaryMarkdown = renderSummary({
         mode: modeOf(inputs),
         dryRun: inputs?.run.dryRun ?? false,
-        manifest,
+        manifest: inputs?.run.manifest || undefined,
         functions: reports,
         error: execution.failure,
         sha: process.env.GITHUB_SHA,
         runUrl: runUrl(process.env)
     });
-    const diff = reports
-        .filter(item => item.diff)
-        .map(item => (reports.length > 1 ? `# ${item.name}\n${item.diff}` : item.diff))
-        .join('\n');
+    const diff = diffOutput(reports);
     if (outcomes.length > 0) {
         writeOutputs(core/* setOutput */.uH, {
             outcomes,
-            manifest: manifest !== undefined,
-            deleting: inputs?.run.delete ?? false,
+            manifest: Boolean(inputs?.run.manifest),
+            mode: modeOf(inputs),
             diff,
             summaryMarkdown,
             codeSize: prepared.length === 1 && prepared[0].code ? prepared[0].code.code.length : undefined
@@ -4490,7 +4885,7 @@ async function report(execution) {
     if (diff) {
         await inGroup(log, 'Diff', async () => {
             log.info(diff.length > MAX_LOGGED_DIFF
-                ? `${diff.slice(0, MAX_LOGGED_DIFF)}\n… (${diff.length - MAX_LOGGED_DIFF} more characters: the diff output and the job summary have all of it)`
+                ? `${diff.slice(0, MAX_LOGGED_DIFF)}\n… (${diff.length - MAX_LOGGED_DIFF} more characters: the diff output has all of it)`
                 : diff);
         });
     }
@@ -4501,23 +4896,13 @@ async function report(execution) {
         core/* warning */.$e(`The job summary could not be written: ${(0,errors/* errorMessage */.g)(error)}`);
     }
     if (inputs?.run.commentOnPr) {
-        const marker = manifest
-            ? `manifest/${manifest}${inputs.run.nameSuffix}`
-            : `${reports[0]?.kind ?? 'function'}/${reports[0]?.name ?? ''}`;
-        await comment(inputs.run.githubToken, marker, summaryMarkdown);
+        await comment(inputs.run.githubToken, commentMarker(inputs, reports), summaryMarkdown);
     }
-}
-/** The address of this workflow run, from the runner's environment. */
-function runUrl(env) {
-    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: id } = env;
-    if (!server || !repository || !id)
-        return undefined;
-    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${id}`;
 }
 async function comment(token, marker, body) {
     try {
         // Loaded only when asked for: the GitHub client is large and most runs never need it.
-        const { upsertPullRequestComment } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(914)]).then(__webpack_require__.bind(__webpack_require__, 1914));
+        const { upsertPullRequestComment } = await Promise.all(/* import() */[__webpack_require__.e(157), __webpack_require__.e(914)]).then(__webpack_require__.bind(__webpack_require__, 1914));
         const outcome = await upsertPullRequestComment({ token, body, marker });
         if (outcome.action === 'skipped')
             core/* warning */.$e(`No pull-request comment: ${outcome.reason}`);
@@ -4527,6 +4912,100 @@ async function comment(token, marker, body) {
     catch (error) {
         core/* warning */.$e(`The pull-request comment could not be written: ${(0,errors/* errorMessage */.g)(error)}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 2691:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   RR: () => (/* binding */ listing),
+/* harmony export */   oh: () => (/* binding */ thousands)
+/* harmony export */ });
+// Small wording helpers, so every message counts things the same way.
+/** `1 case`, `2 cases`; `pluralNoun` for irregular plurals. */
+function plural(count, noun, pluralNoun = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : pluralNoun}`;
+}
+/** `a`, `a and b`, `a, b and c`. */
+function listing(items) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+/**
+ * `10240` as `10,240`. Written out rather than with `toLocaleString`: the first use of Intl
+ * costs a fresh process tens of milliseconds, and every run formats a size.
+ */
+function thousands(count) {
+    return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+
+/***/ }),
+
+/***/ 8440:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vz: () => (/* binding */ storeHeapBytes),
+/* harmony export */   s2: () => (/* binding */ singleStore),
+/* harmony export */   sH: () => (/* binding */ toWorkerStores)
+/* harmony export */ });
+// Key value stores as the worker reads them: a flat, cloneable description of which store
+// `cf.kvs()` and `cf.kvs(id)` resolve to, and each store's keys and `meta()`.
+/** The id a single store goes by inside the worker. */
+const SINGLE_STORE_ID = 'store';
+/** Offline mode's one store: `cf.kvs()` and `cf.kvs(<any id>)` read `keys`. */
+function singleStore(keys) {
+    return { mode: 'single', store: { keys } };
+}
+function toWorkerStores(stores, now) {
+    if (stores === undefined)
+        return { defaultId: null, anyId: false, stores: [] };
+    if (stores.mode === 'single') {
+        return {
+            defaultId: SINGLE_STORE_ID,
+            anyId: true,
+            stores: [describeStore(SINGLE_STORE_ID, stores.store, now)]
+        };
+    }
+    const associated = stores.associatedId;
+    return {
+        defaultId: associated !== undefined && Object.prototype.hasOwnProperty.call(stores.stores, associated)
+            ? associated
+            : null,
+        anyId: false,
+        stores: Object.entries(stores.stores).map(([id, store]) => describeStore(id, store, now))
+    };
+}
+function describeStore(id, store, now) {
+    const keys = Object.entries(store.keys).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
+    ]);
+    const created = store.creationDateTime ?? new Date(now).toISOString();
+    return {
+        id,
+        keys,
+        meta: {
+            creationDateTime: created,
+            lastUpdatedDateTime: store.lastUpdatedDateTime ?? created,
+            keyCount: keys.length
+        }
+    };
+}
+/** Rough size of the stores in the worker's heap (UTF-16 strings plus map entries). */
+function storeHeapBytes(stores) {
+    let bytes = 0;
+    for (const store of stores.stores) {
+        for (const [key, value] of store.keys)
+            bytes += 2 * (key.length + value.length) + 128;
+    }
+    return bytes;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 300;
-export const ids = [300];
+export const id = 129;
+export const ids = [129];
 export const modules = {
 
-/***/ 6300:
+/***/ 2129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1481,60 +1481,8 @@ process.on('message', message => {
 process.on('disconnect', () => process.exit(0));
 `;
 
-;// CONCATENATED MODULE: ./src/runtime/stores.ts
-// Key value stores as the worker reads them: a flat, cloneable description of which store
-// `cf.kvs()` and `cf.kvs(id)` resolve to, and each store's keys and `meta()`.
-/** The id a single store goes by inside the worker. */
-const SINGLE_STORE_ID = 'store';
-/** Offline mode's one store: `cf.kvs()` and `cf.kvs(<any id>)` read `keys`. */
-function singleStore(keys) {
-    return { mode: 'single', store: { keys } };
-}
-function toWorkerStores(stores, now) {
-    if (stores === undefined)
-        return { defaultId: null, anyId: false, stores: [] };
-    if (stores.mode === 'single') {
-        return {
-            defaultId: SINGLE_STORE_ID,
-            anyId: true,
-            stores: [describeStore(SINGLE_STORE_ID, stores.store, now)]
-        };
-    }
-    const associated = stores.associatedId;
-    return {
-        defaultId: associated !== undefined && Object.prototype.hasOwnProperty.call(stores.stores, associated)
-            ? associated
-            : null,
-        anyId: false,
-        stores: Object.entries(stores.stores).map(([id, store]) => describeStore(id, store, now))
-    };
-}
-function describeStore(id, store, now) {
-    const keys = Object.entries(store.keys).map(([key, value]) => [
-        key,
-        typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
-    ]);
-    const created = store.creationDateTime ?? new Date(now).toISOString();
-    return {
-        id,
-        keys,
-        meta: {
-            creationDateTime: created,
-            lastUpdatedDateTime: store.lastUpdatedDateTime ?? created,
-            keyCount: keys.length
-        }
-    };
-}
-/** Rough size of the stores in the worker's heap (UTF-16 strings plus map entries). */
-function storeHeapBytes(stores) {
-    let bytes = 0;
-    for (const store of stores.stores) {
-        for (const [key, value] of store.keys)
-            bytes += 2 * (key.length + value.length) + 128;
-    }
-    return bytes;
-}
-
+// EXTERNAL MODULE: ./src/runtime/stores.ts
+var stores = __webpack_require__(8440);
 ;// CONCATENATED MODULE: ./src/runtime/pool.ts
 // Child processes that run the functions, reused from run to run, and how a run is bounded.
 //
@@ -1567,7 +1515,7 @@ let running = 0;
 let nextId = 1;
 async function runInWorker(job) {
     // Large key value stores live in the child's heap too: such a run gets a child of its own.
-    const heapMb = CHILD_HEAP_MB + Math.ceil(storeHeapBytes(job.stores) / (1024 * 1024));
+    const heapMb = CHILD_HEAP_MB + Math.ceil((0,stores/* storeHeapBytes */.Vz)(job.stores) / (1024 * 1024));
     if (running >= MAX_CHILDREN)
         await new Promise(resolve => waiting.push(resolve));
     running++;
@@ -1600,8 +1548,9 @@ function release(child) {
 function startChild(heapMb) {
     const process_ = (0,external_node_child_process_.spawn)(process.execPath, [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=1', '-e', CHILD_SOURCE], {
         stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-        // The host's options (a TypeScript loader, jest's flags) have no business in the child.
-        env: { ...process.env, NODE_OPTIONS: '' }
+        // Nothing of the job's environment (tokens, credentials, a TypeScript loader, jest's
+        // flags) reaches the code under test: the child needs none of it.
+        env: {}
     });
     const child = { process: process_, heapMb, runs: 0 };
     process_.on('exit', (code, signal) => {
@@ -1661,10 +1610,12 @@ function setReferenced(child, referenced) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/acorn/dist/acorn.mjs
-var acorn = __webpack_require__(4559);
 // EXTERNAL MODULE: ./node_modules/acorn-walk/dist/walk.mjs
 var walk = __webpack_require__(3097);
+// EXTERNAL MODULE: ./src/code/ast.ts
+var ast = __webpack_require__(1565);
+// EXTERNAL MODULE: ./src/code/check.ts
+var check = __webpack_require__(8697);
 ;// CONCATENATED MODULE: ./src/runtime/source.ts
 // Turns function code as deployed into a script the sandbox can run.
 //
@@ -1675,20 +1626,16 @@ var walk = __webpack_require__(3097);
 
 
 
+
 function prepareSource(code, runtime) {
     let program;
     try {
-        program = (0,acorn/* parse */.qg)(code, {
-            ecmaVersion: 'latest',
-            // Module parsing is strict, as the runtimes are, and accepts `import`.
-            sourceType: 'module',
-            locations: true
-        });
+        program = (0,ast/* parseProgram */.E)(code);
     }
     catch (error) {
         return { error: `SyntaxError: ${error.message}` };
     }
-    const refusal = findUnsupported(program, runtime);
+    const refusal = findUnsupported(program, runtime) ?? findUnsupportedSyntax(code, runtime);
     if (refusal !== undefined)
         return { error: refusal };
     let script = '';
@@ -1760,6 +1707,15 @@ function importBindings(declaration) {
         statements.push(`const { ${named.join(', ')} } = ${load};`);
     return statements.join(' ');
 }
+/**
+ * The language level of the runtime (`const` in 1.0, async closures in 2.0...): the code
+ * check's rules, so that what the check refuses the runtime cannot load, as CloudFront would
+ * not. Restricted globals (eval, timers) stay run-time errors, as they are in CloudFront.
+ */
+function findUnsupportedSyntax(code, runtime) {
+    const finding = (0,check/* checkCode */.q7)(code, { runtime, kind: 'function' }).find(item => item.rule === 'unsupported-syntax');
+    return finding && `SyntaxError: ${finding.message} (line ${finding.line})`;
+}
 
 ;// CONCATENATED MODULE: ./src/runtime/index.ts
 // The local CloudFront Functions runtime: runs function and connection function code the way
@@ -1803,7 +1759,7 @@ async function runFunction(input) {
         code: source.script,
         event: event.json,
         eventType: event.eventType,
-        stores: toWorkerStores(input.stores, now),
+        stores: (0,stores/* toWorkerStores */.sH)(input.stores, now),
         timeLimitMs,
         now
     });
