@@ -3709,14 +3709,11 @@ function parseFunctionSettings(read, run, name, kind, overrides) {
     return { name, kind, runtime, publish, keyValueStores, code: run.delete ? '' : code, ...fields };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/inputs/manifest.ts
 // The manifest: many functions in one file (YAML or JSON), each declared with the keys of the
 // single-function inputs, with `defaults` every entry inherits. Each entry is parsed by the
 // same code as the inputs, so a value the `name` input would refuse is refused here too;
 // every error names the file, the entry and the key.
-
 
 
 
@@ -3729,13 +3726,15 @@ const MAX_ALIASES = 50;
 const TOP_LEVEL_KEYS = new Set(['defaults', 'functions']);
 /** Keys whose value may be a list; the input's text form separates items with newlines. */
 const LIST_KEYS = new Set(['test-events', 'key-value-stores']);
-function loadManifest(path, run) {
+async function loadManifest(path, run) {
     const file = (0,files/* resolveJobFile */.Ah)(manifest_INPUT, path, run.roots);
     const text = (0,files/* readJobFile */.i5)(manifest_INPUT, file, MAX_MANIFEST_BYTES, 'Split the manifest.').toString('utf8');
     const fail = (where, detail) => {
         throw new errors/* InputError */.d(manifest_INPUT, `${file.name}: ${where}${detail}`);
     };
-    const data = parseDocument(text, file.name);
+    // Loaded only for a manifest: most runs deploy one function and never need a YAML parser.
+    const yaml = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const data = parseDocument(yaml, text, file.name);
     if (!isMapping(data)) {
         return fail('', `the manifest must be a mapping with a functions list, got ${kindOf(data)}.`);
     }
@@ -3800,11 +3799,11 @@ function loadManifest(path, run) {
         return fn;
     });
 }
-function parseDocument(text, name) {
-    const lines = new yaml_dist/* LineCounter */.HN();
+function parseDocument(yaml, text, name) {
+    const lines = new yaml.LineCounter();
     try {
         // Unique keys, and few aliases: a manifest has no use for alias bombs.
-        return (0,yaml_dist/* parse */.qg)(text, {
+        return yaml.parse(text, {
             uniqueKeys: true,
             maxAliasCount: MAX_ALIASES,
             prettyErrors: false,
@@ -3816,7 +3815,7 @@ function parseDocument(text, name) {
         if (error instanceof ReferenceError && /alias/i.test(error.message)) {
             throw new errors/* InputError */.d(manifest_INPUT, `${name} uses YAML aliases (*name) that expand to too much data, as an alias bomb does. Write the entries out, or share settings through defaults.`);
         }
-        if (!(error instanceof yaml_dist/* YAMLParseError */.XT))
+        if (!(error instanceof yaml.YAMLParseError))
             throw error;
         // The parser's message quotes the text: say where and what kind of problem, not more.
         // Without pretty errors it gives an offset only; the line counter turns it into a line.
@@ -3945,12 +3944,12 @@ function parseRunInputs(read, env) {
 
 
 
-function parseInputs(read, env = process.env) {
+async function parseInputs(read, env = process.env) {
     const run = parseRunInputs(read, env);
     if (run.manifest === '')
         return { run, functions: [parseFunctionInputs(read, run)] };
     refuseFunctionInputs(read);
-    return { run, functions: loadManifest(run.manifest, run) };
+    return { run, functions: await loadManifest(run.manifest, run) };
 }
 /** With a manifest, every function's settings come from it: the inputs must not set any. */
 function refuseFunctionInputs(read) {
@@ -4778,7 +4777,7 @@ async function execute() {
     let prepared = [];
     let client;
     try {
-        inputs = parseInputs(name => core/* getInput */.V4(name));
+        inputs = await parseInputs(name => core/* getInput */.V4(name));
         if (inputs.run.githubToken)
             core/* setSecret */.Pq(inputs.run.githubToken);
         const { run, functions } = inputs;

@@ -10,7 +10,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // Starts the action. Everything else lives in main.ts so tests can import run().
 
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(432), __nccwpck_require__.e(323)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6323));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(554), __nccwpck_require__.e(323)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6323));
 await run();
 
 __webpack_async_result__();

@@ -66,7 +66,7 @@ async function execute(): Promise<Execution> {
   let prepared: Prepared[] = []
   let client: CloudFrontClient | undefined
   try {
-    inputs = parseInputs(name => core.getInput(name))
+    inputs = await parseInputs(name => core.getInput(name))
     if (inputs.run.githubToken) core.setSecret(inputs.run.githubToken)
     const { run, functions } = inputs
     const offlineStores = run.offline ? loadStoreData(run.offlineStoreData, run.roots) : undefined

@@ -2,7 +2,6 @@
 // single-function inputs, with `defaults` every entry inherits. Each entry is parsed by the
 // same code as the inputs, so a value the `name` input would refuse is refused here too;
 // every error names the file, the entry and the key.
-import { LineCounter, parse as parseYaml, YAMLParseError } from 'yaml'
 import { InputError } from '../errors.js'
 import type { Tags } from '../types.js'
 import { FUNCTION_INPUTS, type InputName } from './contract.js'
@@ -21,13 +20,15 @@ const LIST_KEYS = new Set<string>(['test-events', 'key-value-stores'])
 
 type Entry = Record<string, unknown>
 
-export function loadManifest(path: string, run: RunInputs): FunctionInputs[] {
+export async function loadManifest(path: string, run: RunInputs): Promise<FunctionInputs[]> {
   const file = resolveJobFile(INPUT, path, run.roots)
   const text = readJobFile(INPUT, file, MAX_MANIFEST_BYTES, 'Split the manifest.').toString('utf8')
   const fail = (where: string, detail: string): never => {
     throw new InputError(INPUT, `${file.name}: ${where}${detail}`)
   }
-  const data = parseDocument(text, file.name)
+  // Loaded only for a manifest: most runs deploy one function and never need a YAML parser.
+  const yaml = await import('yaml')
+  const data = parseDocument(yaml, text, file.name)
   if (!isMapping(data)) {
     return fail('', `the manifest must be a mapping with a functions list, got ${kindOf(data)}.`)
   }
@@ -98,11 +99,11 @@ export function loadManifest(path: string, run: RunInputs): FunctionInputs[] {
   })
 }
 
-function parseDocument(text: string, name: string): unknown {
-  const lines = new LineCounter()
+function parseDocument(yaml: typeof import('yaml'), text: string, name: string): unknown {
+  const lines = new yaml.LineCounter()
   try {
     // Unique keys, and few aliases: a manifest has no use for alias bombs.
-    return parseYaml(text, {
+    return yaml.parse(text, {
       uniqueKeys: true,
       maxAliasCount: MAX_ALIASES,
       prettyErrors: false,
@@ -116,7 +117,7 @@ function parseDocument(text: string, name: string): unknown {
         `${name} uses YAML aliases (*name) that expand to too much data, as an alias bomb does. Write the entries out, or share settings through defaults.`
       )
     }
-    if (!(error instanceof YAMLParseError)) throw error
+    if (!(error instanceof yaml.YAMLParseError)) throw error
     // The parser's message quotes the text: say where and what kind of problem, not more.
     // Without pretty errors it gives an offset only; the line counter turns it into a line.
     const position = error.pos.length > 0 ? lines.linePos(error.pos[0]) : undefined

@@ -17,11 +17,14 @@ export interface Inputs {
   readonly functions: readonly FunctionInputs[]
 }
 
-export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.env): Inputs {
+export async function parseInputs(
+  read: InputReader,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<Inputs> {
   const run = parseRunInputs(read, env)
   if (run.manifest === '') return { run, functions: [parseFunctionInputs(read, run)] }
   refuseFunctionInputs(read)
-  return { run, functions: loadManifest(run.manifest, run) }
+  return { run, functions: await loadManifest(run.manifest, run) }
 }
 
 /** With a manifest, every function's settings come from it: the inputs must not set any. */

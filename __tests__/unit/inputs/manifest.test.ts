@@ -23,20 +23,24 @@ afterAll(() => {
  * Parses the inputs of a run whose `functions` input names a manifest with this text.
  * Inputs the workflow leaves out are what the runner passes: the action.yml defaults.
  */
-function load(text: string, inputs: Record<string, string> = {}, file = 'functions.yml'): Inputs {
+async function load(
+  text: string,
+  inputs: Record<string, string> = {},
+  file = 'functions.yml'
+): Promise<Inputs> {
   writeFileSync(join(workspace, file), text)
   const values: Record<string, string> = { ...defaultInputs(), functions: file, ...inputs }
   return parseInputs(name => values[name] ?? '', { GITHUB_WORKSPACE: workspace })
 }
 
 /** The InputError that loading this manifest throws. */
-function failure(
+async function failure(
   text: string,
   inputs: Record<string, string> = {},
   file = 'functions.yml'
-): InputError {
+): Promise<InputError> {
   try {
-    load(text, inputs, file)
+    await load(text, inputs, file)
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     return error
@@ -47,8 +51,8 @@ function failure(
 const ONE = 'functions:\n  - name: viewer-request\n    code: functions/viewer-request.js\n'
 
 describe('the manifest schema', () => {
-  it('reads YAML: defaults are inherited, entries override them', () => {
-    const { run, functions } = load(`
+  it('reads YAML: defaults are inherited, entries override them', async () => {
+    const { run, functions } = await load(`
 defaults:
   runtime: cloudfront-js-2.0
   publish: true
@@ -104,11 +108,11 @@ functions:
     ])
   })
 
-  it('reads the same manifest written as JSON', () => {
-    const yaml = load(
+  it('reads the same manifest written as JSON', async () => {
+    const yaml = await load(
       'defaults:\n  publish: true\nfunctions:\n  - name: a\n    code: a.js\n    test-events: [t/a.json, t/b/*.json]\n'
     )
-    const json = load(
+    const json = await load(
       JSON.stringify({
         defaults: { publish: true },
         functions: [{ name: 'a', code: 'a.js', 'test-events': ['t/a.json', 't/b/*.json'] }]
@@ -120,8 +124,8 @@ functions:
     expect(json.run.manifest).toBe('functions.json')
   })
 
-  it('takes test-events as one string (comma- or newline-separated) or as a list', () => {
-    const { functions } = load(`
+  it('takes test-events as one string (comma- or newline-separated) or as a list', async () => {
+    const { functions } = await load(`
 functions:
   - name: a
     code: a.js
@@ -148,8 +152,8 @@ functions:
     ])
   })
 
-  it('takes tags as a mapping or as the text form, and merges an entry over defaults', () => {
-    const { functions } = load(`
+  it('takes tags as a mapping or as the text form, and merges an entry over defaults', async () => {
+    const { functions } = await load(`
 defaults:
   tags: { team: edge, env: prod }
 functions:
@@ -176,23 +180,25 @@ functions:
     ])
   })
 
-  it('leaves tags alone (undefined) when neither defaults nor the entry declare any', () => {
-    expect(load(ONE).functions[0].tags).toBeUndefined()
+  it('leaves tags alone (undefined) when neither defaults nor the entry declare any', async () => {
+    expect((await load(ONE)).functions[0].tags).toBeUndefined()
   })
 
-  it('reads numbers and booleans as the input text they stand for', () => {
-    const [fn] = load(`
+  it('reads numbers and booleans as the input text they stand for', async () => {
+    const [fn] = (
+      await load(`
 functions:
   - name: 2026
     code: a.js
     publish: True
     max-compute-utilization: 12.5
-`).functions
+`)
+    ).functions
     expect(fn).toMatchObject({ name: '2026', publish: true, maxComputeUtilization: 12.5 })
   })
 
-  it('accepts the same name for a function and a connection function', () => {
-    const { functions } = load(`
+  it('accepts the same name for a function and a connection function', async () => {
+    const { functions } = await load(`
 functions:
   - name: edge
     code: a.js
@@ -206,8 +212,8 @@ functions:
     ])
   })
 
-  it('accepts YAML anchors used a few times', () => {
-    const { functions } = load(`
+  it('accepts YAML anchors used a few times', async () => {
+    const { functions } = await load(`
 functions:
   - name: a
     code: a.js
@@ -339,14 +345,14 @@ describe('manifest errors name the file, the entry and the key', () => {
     ],
     ['an empty file', '', 'functions.yml: the manifest must be a mapping'],
     ['a list at the top', '- name: a\n', 'functions.yml: the manifest must be a mapping']
-  ])('%s', (_label, text, message) => {
-    const error = failure(text)
+  ])('%s', async (_label, text, message) => {
+    const error = await failure(text)
     expect(error.input).toBe('functions')
     expect(error.message).toContain(`Input 'functions': ${message}`)
   })
 
-  it('says when a refused value comes from defaults', () => {
-    const error = failure(
+  it('says when a refused value comes from defaults', async () => {
+    const error = await failure(
       'defaults:\n  runtime: cloudfront-js-3.0\nfunctions:\n  - name: a\n    code: a.js\n'
     )
     expect(error.message).toContain(
@@ -354,8 +360,8 @@ describe('manifest errors name the file, the entry and the key', () => {
     )
   })
 
-  it('says where the YAML is broken, without quoting the file', () => {
-    const error = failure(
+  it('says where the YAML is broken, without quoting the file', async () => {
+    const error = await failure(
       'functions:\n  - name: a\n    code: a.js\n  - name: "s3cr3t-value\n    code: b.js\n'
     )
     expect(error.message).toMatch(
@@ -367,23 +373,23 @@ describe('manifest errors name the file, the entry and the key', () => {
     ])
   })
 
-  it('gives the line of a bad indentation', () => {
-    const error = failure('functions:\n  - name: a\n    code: a.js\n   type: function\n')
+  it('gives the line of a bad indentation', async () => {
+    const error = await failure('functions:\n  - name: a\n    code: a.js\n   type: function\n')
     expect(error.message).toContain('at line 4, column')
     expect(error.annotations[0]).toMatchObject({ file: 'functions.yml', line: 4 })
   })
 
-  it('refuses a key given twice, with its line', () => {
-    const error = failure('functions:\n  - name: a\n    name: b\n    code: a.js\n')
+  it('refuses a key given twice, with its line', async () => {
+    const error = await failure('functions:\n  - name: a\n    name: b\n    code: a.js\n')
     expect(error.message).toContain('(duplicate key) at line 3')
   })
 
-  it('refuses a JSON manifest with a syntax error', () => {
-    const error = failure('{"functions": [{"name": "a",}', {}, 'functions.json')
+  it('refuses a JSON manifest with a syntax error', async () => {
+    const error = await failure('{"functions": [{"name": "a",}', {}, 'functions.json')
     expect(error.message).toMatch(/functions\.json is not valid YAML or JSON \(.+\) at line 1/)
   })
 
-  it('refuses an alias bomb as an input error, without expanding it', () => {
+  it('refuses an alias bomb as an input error, without expanding it', async () => {
     const bomb = [
       'a: &a [x, x, x, x, x, x, x, x, x, x]',
       'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
@@ -394,23 +400,23 @@ describe('manifest errors name the file, the entry and the key', () => {
       'functions: *f',
       ''
     ].join('\n')
-    const error = failure(bomb)
+    const error = await failure(bomb)
     expect(error.message).toContain(
       "Input 'functions': functions.yml uses YAML aliases (*name) that expand to too much data"
     )
   })
 
-  it('names a manifest file that does not exist', () => {
+  it('names a manifest file that does not exist', async () => {
     const values: Record<string, string> = { ...defaultInputs(), functions: 'missing.yml' }
-    expect(() => parseInputs(name => values[name] ?? '', { GITHUB_WORKSPACE: workspace })).toThrow(
-      /^Input 'functions': 'missing\.yml' does not exist/
-    )
+    await expect(
+      parseInputs(name => values[name] ?? '', { GITHUB_WORKSPACE: workspace })
+    ).rejects.toThrow(/^Input 'functions': 'missing\.yml' does not exist/)
   })
 })
 
 describe('name-suffix', () => {
-  it('is appended to every name; diff-against keeps the name it was given', () => {
-    const { functions } = load(
+  it('is appended to every name; diff-against keeps the name it was given', async () => {
+    const { functions } = await load(
       `
 functions:
   - name: viewer-request
@@ -426,7 +432,7 @@ functions:
     expect(functions[0].diffAgainst).toBe('viewer-request')
   })
 
-  it('lets one manifest serve production and previews: diff-against its own name', () => {
+  it('lets one manifest serve production and previews: diff-against its own name', async () => {
     const text = `
 functions:
   - name: viewer-request
@@ -434,38 +440,46 @@ functions:
     diff-against: viewer-request
 `
     // The preview compares with production; production itself has nothing else to compare with.
-    expect(load(text, { 'name-suffix': '-pr-3' }).functions[0]).toMatchObject({
+    expect((await load(text, { 'name-suffix': '-pr-3' })).functions[0]).toMatchObject({
       name: 'viewer-request-pr-3',
       diffAgainst: 'viewer-request'
     })
-    expect(load(text).functions[0]).toMatchObject({ name: 'viewer-request', diffAgainst: '' })
+    expect((await load(text)).functions[0]).toMatchObject({
+      name: 'viewer-request',
+      diffAgainst: ''
+    })
   })
 
-  it('refuses diff-against naming the suffixed function itself', () => {
-    const error = failure('functions:\n  - name: a\n    code: a.js\n    diff-against: a-pr-1\n', {
-      'name-suffix': '-pr-1'
-    })
+  it('refuses diff-against naming the suffixed function itself', async () => {
+    const error = await failure(
+      'functions:\n  - name: a\n    code: a.js\n    diff-against: a-pr-1\n',
+      {
+        'name-suffix': '-pr-1'
+      }
+    )
     expect(error.message).toContain(
       "functions.yml: functions[0] (a): key 'diff-against': names the function itself ('a-pr-1')"
     )
   })
 
-  it('is validated like name: the whole name must stay a valid function name', () => {
+  it('is validated like name: the whole name must stay a valid function name', async () => {
     const long = 'a'.repeat(60)
-    const error = failure(`functions:\n  - name: ${long}\n    code: a.js\n`, {
+    const error = await failure(`functions:\n  - name: ${long}\n    code: a.js\n`, {
       'name-suffix': '-pr-1234'
     })
     expect(error.input).toBe('name-suffix')
     expect(error.message).toContain(`makes the name '${long}-pr-1234', which is not a valid`)
     expect(
-      failure(ONE, { 'name-suffix': '/pr/1' }).message.startsWith("Input 'name-suffix': '/pr/1'")
+      (await failure(ONE, { 'name-suffix': '/pr/1' })).message.startsWith(
+        "Input 'name-suffix': '/pr/1'"
+      )
     ).toBe(true)
   })
 })
 
 describe('inputs with a manifest', () => {
-  it.each(['name', 'code'])('refuses %s set next to functions', input => {
-    const error = failure(ONE, { [input]: 'something' })
+  it.each(['name', 'code'])('refuses %s set next to functions', async input => {
+    const error = await failure(ONE, { [input]: 'something' })
     expect(error.input).toBe(input)
     expect(error.message).toContain(
       `must be empty when functions is set: every function, with its ${input}, is declared in the manifest.`
@@ -484,14 +498,17 @@ describe('inputs with a manifest', () => {
     ['diff-against', 'production'],
     ['bundle', 'true'],
     ['minify', 'true']
-  ])('refuses the per-function input %s set to something else than its default', (input, value) => {
-    const error = failure(ONE, { [input]: value })
-    expect(error.input).toBe(input)
-    expect(error.message).toContain('while functions names a manifest: put it in the manifest')
-  })
+  ])(
+    'refuses the per-function input %s set to something else than its default',
+    async (input, value) => {
+      const error = await failure(ONE, { [input]: value })
+      expect(error.input).toBe(input)
+      expect(error.message).toContain('while functions names a manifest: put it in the manifest')
+    }
+  )
 
-  it('accepts per-function inputs at their action.yml defaults, as the runner passes them', () => {
-    const { functions } = load(ONE, {
+  it('accepts per-function inputs at their action.yml defaults, as the runner passes them', async () => {
+    const { functions } = await load(ONE, {
       type: 'function',
       runtime: 'cloudfront-js-2.0',
       publish: 'false',
@@ -504,8 +521,8 @@ describe('inputs with a manifest', () => {
     expect(functions).toHaveLength(1)
   })
 
-  it('applies the run-wide inputs to every function', () => {
-    const { run, functions } = load(
+  it('applies the run-wide inputs to every function', async () => {
+    const { run, functions } = await load(
       'functions:\n  - name: a\n    code: a.js\n  - name: b\n    code: b.js\n',
       { 'dry-run': 'true', 'max-parallel': '7', 'comment-on-pr': 'true' }
     )
@@ -515,23 +532,23 @@ describe('inputs with a manifest', () => {
 
   it.each(['0', '11', 'two', '2.5'])(
     'refuses max-parallel %s: 1 to 10 functions at once',
-    value => {
-      const error = failure(ONE, { 'max-parallel': value })
+    async value => {
+      const error = await failure(ONE, { 'max-parallel': value })
       expect(error.input).toBe('max-parallel')
       expect(error.message).toContain(`'${value}' is not a whole number from 1 to 10.`)
     }
   )
 
-  it('tests offline with the manifest that deploys and publishes: publish is not in the way', () => {
-    const { functions } = load(
+  it('tests offline with the manifest that deploys and publishes: publish is not in the way', async () => {
+    const { functions } = await load(
       'defaults:\n  publish: true\nfunctions:\n  - name: a\n    code: a.js\n  - name: b\n    code: b.js\n    publish: true\n',
       { offline: 'true' }
     )
     expect(functions.map(fn => fn.publish)).toEqual([false, false])
   })
 
-  it('deletes with the manifest that deploys and publishes: publish is not in the way', () => {
-    const { run, functions } = load(
+  it('deletes with the manifest that deploys and publishes: publish is not in the way', async () => {
+    const { run, functions } = await load(
       'defaults:\n  publish: true\nfunctions:\n  - name: a\n    code: a.js\n  - name: b\n    publish: true\n',
       { delete: 'true', 'name-suffix': '-pr-9' }
     )
@@ -542,8 +559,8 @@ describe('inputs with a manifest', () => {
     ])
   })
 
-  it('still refuses an invalid entry in delete mode', () => {
-    const error = failure('functions:\n  - name: a\n    code: a.js\n    runtim: x\n', {
+  it('still refuses an invalid entry in delete mode', async () => {
+    const error = await failure('functions:\n  - name: a\n    code: a.js\n    runtim: x\n', {
       delete: 'true'
     })
     expect(error.message).toContain("functions[0] (a): unknown key 'runtim'")
