@@ -15,7 +15,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../emulator/index.js'
-import { ROOT } from '../scripts/run-action.js'
+import { actionNode, ROOT } from '../scripts/run-action.js'
 import { baselineBundle, committedDistStaleness, currentBundle, type Bundle } from './bundles.js'
 import {
   DEFAULT_PARALLEL,
@@ -60,7 +60,7 @@ function nodeVersion(node: string): string {
 
 /** The Node that runs the action: ACTION_NODE, else the Node 24 CI installs, else this one. */
 function pickActionNode(): string {
-  if (process.env.ACTION_NODE) return process.env.ACTION_NODE
+  if (process.env.ACTION_NODE) return actionNode()
   return existsSync(NODE24_CI) ? NODE24_CI : process.execPath
 }
 

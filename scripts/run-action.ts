@@ -39,9 +39,14 @@ export interface ActionRun {
   durationMs: number
 }
 
-/** The Node the runner would use: Node 24 when ACTION_NODE points at it. */
+/**
+ * The Node the runner would use: Node 24 when ACTION_NODE points at it. A relative path is taken
+ * from the current directory, since the action runs with the workspace as its own.
+ */
 export function actionNode(): string {
-  return process.env.ACTION_NODE || process.execPath
+  const node = process.env.ACTION_NODE
+  if (!node) return process.execPath
+  return node.includes('/') ? resolve(node) : node
 }
 
 /**
