@@ -28,6 +28,38 @@ describe('the event the handler sees', () => {
   })
 })
 
+describe('request.rawQueryString() (runtime 2.0)', () => {
+  const logRaw = `function handler(event) {
+    var before = event.request.rawQueryString();
+    event.request.querystring = { changed: { value: 'yes' } };
+    console.log(JSON.stringify([before === undefined ? 'undefined' : before, event.request.rawQueryString() === before]));
+    return event.request;
+  }`
+
+  test('gives the query string as it arrived, even after the handler changed it', async () => {
+    const event = viewerRequest({
+      querystring: {
+        name: { value: 'John' },
+        tag: { value: 'a', multiValue: [{ value: 'a' }, { value: 'b%20c' }] },
+        flag: { value: '' }
+      }
+    })
+    const outcome = await run(logRaw, { event })
+    expect(outcome.logs).toEqual(['["name=John&tag=a&tag=b%20c&flag=",true]'])
+  })
+
+  test('is undefined without a query string, is not part of the output, and is not in 1.0', async () => {
+    const outcome = await run(logRaw, { event: viewerRequest() })
+    expect(outcome.logs).toEqual(['["undefined",true]'])
+    expect(outputOf(outcome).request).not.toHaveProperty('rawQueryString')
+    const v1 = await run(
+      `function handler(event) { console.log(typeof event.request.rawQueryString); return event.request; }`,
+      { runtime: V1 }
+    )
+    expect(v1.logs).toEqual(['undefined'])
+  })
+})
+
 describe('FunctionOutput', () => {
   test('a request comes back as {"request": ...} with its maps, and other fields dropped', async () => {
     const outcome = await run(
@@ -120,6 +152,46 @@ describe('failed runs', () => {
     expect(outcome.error).toBe('Error: The function must return a request or response object.')
     expect(outcome.output).toBeUndefined()
   })
+
+  test.each([
+    [
+      'the whole event as the request',
+      'function handler(event) { return event; }',
+      viewerRequest(),
+      'request: it has no uri (return event.request, not the whole event)'
+    ],
+    [
+      'a status code as a string',
+      "function handler(event) { return { statusCode: '302', headers: { location: { value: '/' } } }; }",
+      viewerRequest(),
+      'response: statusCode must be an integer, not the string "302"'
+    ],
+    [
+      'a header as a bare string',
+      "function handler(event) { event.request.headers['x-a'] = 'b'; return event.request; }",
+      viewerRequest(),
+      'request: headers["x-a"] must be an object such as { value: \'…\' }, not the string "b"'
+    ],
+    [
+      'the request from a viewer response function',
+      'function handler(event) { return event.request; }',
+      viewerResponse(),
+      'response: a viewer response function must return a response with a statusCode'
+    ],
+    [
+      'cookies as an array',
+      'function handler(event) { event.response.cookies = []; return event.response; }',
+      viewerResponse(),
+      'response: cookies must be an object'
+    ]
+  ])(
+    'returning %s is an error, as CloudFront cannot use it',
+    async (_label, code, event, problem) => {
+      const outcome = await run(code, { event })
+      expect(outcome.error).toBe(`Error: The function returned an invalid ${problem}`)
+      expect(outcome.output).toBeUndefined()
+    }
+  )
 
   test('a thrown error is reported as name: message, with the logs written before it', async () => {
     const outcome = await run(`function handler(event) {

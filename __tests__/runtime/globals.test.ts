@@ -73,6 +73,54 @@ describe('Buffer (runtime 2.0)', () => {
     expect(result).toEqual(['1234feffffff0000', 0x3412, -2, 0x12, 1.5, 'RangeError'])
   })
 
+  test('reads and writes integers of 1 to 6 bytes and swaps byte order, as Node does', async () => {
+    const bytes = [0x12, 0x34, 0x56, 0x78, 0x90, 0xab, 0xcd, 0xef]
+    const script = `var b = Buffer.from(${JSON.stringify(bytes)});
+       var out = [];
+       [1, 2, 3, 4, 5, 6].forEach(function (n) {
+         out.push(b.readUIntBE(1, n), b.readUIntLE(1, n), b.readIntBE(1, n), b.readIntLE(1, n));
+       });
+       var w = Buffer.alloc(8);
+       out.push(w.writeIntBE(-123456789, 0, 5), w.writeUIntLE(0xabcdef, 5, 3), w.toString('hex'));
+       out.push(Buffer.from(b).swap16().toString('hex'), Buffer.from(b).swap32().toString('hex'),
+         Buffer.from(b).swap64().toString('hex'), b.readUintBE(0, 2));
+       [
+         function () { return b.readUIntBE(3, 6); },
+         function () { return b.readIntLE(0, 7); },
+         function () { return b.writeUIntBE(256, 0, 1); },
+         function () { return b.writeIntLE(-129, 0, 1); }
+       ].forEach(function (call) {
+         try { call(); out.push('no error: ' + call); } catch (e) { out.push(e.name); }
+       });
+       try { Buffer.alloc(3).swap16(); } catch (e) { out.push(e.name); }
+       result = out;`
+    const b = Buffer.from(bytes)
+    const expected: unknown[] = []
+    for (const n of [1, 2, 3, 4, 5, 6]) {
+      expected.push(b.readUIntBE(1, n), b.readUIntLE(1, n), b.readIntBE(1, n), b.readIntLE(1, n))
+    }
+    const w = Buffer.alloc(8)
+    expected.push(w.writeIntBE(-123456789, 0, 5), w.writeUIntLE(0xabcdef, 5, 3), w.toString('hex'))
+    expected.push(
+      Buffer.from(b).swap16().toString('hex'),
+      Buffer.from(b).swap32().toString('hex'),
+      Buffer.from(b).swap64().toString('hex'),
+      b.readUintBE(0, 2)
+    )
+    expected.push('RangeError', 'RangeError', 'RangeError', 'RangeError', 'RangeError')
+    expect(await evaluate(script)).toEqual(expected)
+  })
+
+  test('Buffer.from(buffer) copies, as in Node', async () => {
+    const result = await evaluate(
+      `var a = Buffer.from([1, 2]);
+       var b = Buffer.from(a);
+       b[0] = 9;
+       result = [a[0], b[0], Buffer.from(new Uint8Array([5]))[0]];`
+    )
+    expect(result).toEqual([1, 9, 5])
+  })
+
   test("is also the 'buffer' module", async () => {
     const result = await evaluate(
       `result = [BufferFromModule === Buffer, require('buffer').Buffer === Buffer];`,

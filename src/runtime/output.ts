@@ -20,6 +20,8 @@ export type ShapedOutput = { output: string } | { error: string }
 export function shapeFunctionOutput(eventType: string, resultJson: string): ShapedOutput {
   const result = JSON.parse(resultJson) as unknown
   if (!isObject(result)) return { error: NO_RESULT }
+  const problem = invalidResult(eventType, result)
+  if (problem) return { error: `Error: The function returned an invalid ${problem}` }
   if (eventType === 'viewer-response') {
     return {
       output: JSON.stringify({
@@ -37,6 +39,49 @@ export function shapeFunctionOutput(eventType: string, resultJson: string): Shap
       request: pick(result, REQUEST_FIELDS, ['querystring', 'headers', 'cookies'])
     })
   }
+}
+
+/**
+ * What makes a result one CloudFront cannot use (it counts such a run as a validation error):
+ * the structure the guide gives for request and response objects, checked where a handler can
+ * get it wrong by accident (returning the whole event, a status code as a string, a header as a
+ * bare string). Undefined when the result is usable.
+ */
+function invalidResult(eventType: string, result: Record<string, unknown>): string | undefined {
+  const isResponse = eventType === 'viewer-response' || 'statusCode' in result
+  if (isResponse) {
+    const status = result.statusCode
+    if (status === undefined) {
+      return 'response: a viewer response function must return a response with a statusCode'
+    }
+    if (typeof status !== 'number' || !Number.isInteger(status)) {
+      return `response: statusCode must be an integer, not ${kindOf(status)}`
+    }
+  } else if (typeof result.uri !== 'string') {
+    return 'request: it has no uri (return event.request, not the whole event)'
+  }
+  const maps = isResponse ? ['headers', 'cookies'] : ['querystring', 'headers', 'cookies']
+  for (const map of maps) {
+    const entries = result[map]
+    if (entries === undefined || entries === null) continue
+    if (!isObject(entries)) {
+      return `${isResponse ? 'response' : 'request'}: ${map} must be an object`
+    }
+    for (const [name, entry] of Object.entries(entries)) {
+      if (!isObject(entry)) {
+        return `${isResponse ? 'response' : 'request'}: ${map}[${JSON.stringify(name)}] must be an object such as { value: '…' }, not ${kindOf(entry)}`
+      }
+    }
+  }
+  return undefined
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`
+  if (typeof value === 'number') return `the number ${value}`
+  return `a ${typeof value}`
 }
 
 function pick(

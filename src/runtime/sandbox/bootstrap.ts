@@ -9,9 +9,11 @@
 // an error of the context, so no host object is ever thrown into the function's code either.
 
 import { BUFFER } from './buffer.js'
+import { CBOR } from './cbor.js'
 import { CLOUDFRONT } from './cloudfront.js'
 import { CODECS } from './codecs.js'
 import { CRYPTO } from './crypto.js'
+import { CWT } from './cwt.js'
 import { QUERYSTRING } from './querystring.js'
 
 /** Hidden global the runner script calls with the entry point (see worker.ts). */
@@ -54,6 +56,8 @@ rawHost = undefined;
   BUFFER +
   CRYPTO +
   QUERYSTRING +
+  CBOR +
+  CWT +
   CLOUDFRONT +
   String.raw`
 function hide(target, name, value) {
@@ -174,6 +178,33 @@ function decorateConnection(connection) {
   });
 }
 
+// request.rawQueryString() (runtime 2.0, a general helper method): the query string as it
+// arrived. An event has only the parsed querystring, so the string is rebuilt from it once,
+// before the handler can change it: name=value pairs in the event's order, one per value of
+// multiValue; an empty querystring gives undefined (the event cannot tell a lone "?" apart).
+function decorateRequest(request) {
+  if (request === null || typeof request !== 'object') return;
+  var raw = rebuildQueryString(request.querystring);
+  hide(request, 'rawQueryString', function rawQueryString() {
+    return raw;
+  });
+}
+function rebuildQueryString(querystring) {
+  if (querystring === null || typeof querystring !== 'object') return undefined;
+  var pairs = [];
+  Object.keys(querystring).forEach(function (name) {
+    var entry = querystring[name];
+    var values = entry !== null && typeof entry === 'object' && Array.isArray(entry.multiValue)
+      ? entry.multiValue
+      : [entry];
+    values.forEach(function (item) {
+      var value = item !== null && typeof item === 'object' ? item.value : item;
+      pairs.push(name + '=' + (value === undefined || value === null ? '' : String(value)));
+    });
+  });
+  return pairs.length === 0 ? undefined : pairs.join('&');
+}
+
 var settled = false;
 function settleValue(value) {
   if (settled) return;
@@ -210,6 +241,7 @@ lock(globalThis, '${RUN_ENTRY}', function (entry) {
     }
     var event = parseJson(eventJson);
     if (kind === 'connection-function') decorateConnection(event);
+    else if (v2 && event !== null && typeof event === 'object') decorateRequest(event.request);
     reflectApply(promiseThen, resolvePromise(entry(event)), [settleValue, settleError]);
   } catch (e) {
     settleError(e);

@@ -29,6 +29,61 @@ function checkOffset(buffer, offset, size) {
   return at;
 }
 
+// readIntBE and its kin: 1 to 6 bytes, as Node (48 bits is what a double holds exactly).
+function checkByteLength(byteLength) {
+  if (typeof byteLength !== 'number' || byteLength !== Math.floor(byteLength) || byteLength < 1 || byteLength > 6) {
+    throw new RangeError('The value of "byteLength" is out of range. It must be >= 1 and <= 6. Received ' + String(byteLength));
+  }
+  return byteLength;
+}
+
+function readUnsigned(buffer, offset, byteLength, littleEndian) {
+  var size = checkByteLength(byteLength);
+  var at = checkOffset(buffer, offset, size);
+  var value = 0;
+  for (var i = 0; i < size; i++) {
+    value = value * 256 + buffer[littleEndian ? at + size - 1 - i : at + i];
+  }
+  return value;
+}
+
+function readSigned(buffer, offset, byteLength, littleEndian) {
+  var value = readUnsigned(buffer, offset, byteLength, littleEndian);
+  var limit = Math.pow(2, 8 * byteLength);
+  return value >= limit / 2 ? value - limit : value;
+}
+
+function writeInteger(buffer, value, offset, byteLength, littleEndian, signed) {
+  var size = checkByteLength(byteLength);
+  var at = checkOffset(buffer, offset, size);
+  var limit = Math.pow(2, 8 * size);
+  var min = signed ? -limit / 2 : 0;
+  var max = signed ? limit / 2 - 1 : limit - 1;
+  if (typeof value !== 'number' || value !== value || value < min || value > max) {
+    throw new RangeError('The value of "value" is out of range. It must be >= ' + min + ' and <= ' + max + '. Received ' + String(value));
+  }
+  var rest = Math.floor(value) < 0 ? Math.floor(value) + limit : Math.floor(value);
+  for (var i = size - 1; i >= 0; i--) {
+    buffer[littleEndian ? at + size - 1 - i : at + i] = rest % 256;
+    rest = Math.floor(rest / 256);
+  }
+  return at + size;
+}
+
+function swapBytes(buffer, width) {
+  if (buffer.length % width !== 0) {
+    throw new RangeError('Buffer size must be a multiple of ' + (8 * width) + '-bits');
+  }
+  for (var at = 0; at < buffer.length; at += width) {
+    for (var i = 0; i < width / 2; i++) {
+      var first = buffer[at + i];
+      buffer[at + i] = buffer[at + width - 1 - i];
+      buffer[at + width - 1 - i] = first;
+    }
+  }
+  return buffer;
+}
+
 function dataView(buffer) {
   return new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
@@ -68,7 +123,8 @@ class Buffer extends U8 {
       return new Buffer(value, offset, size);
     }
     var view = bytesView(value);
-    if (view !== null) return Buffer.fromBytes(view.slice());
+    // A copy, as Node makes: Buffer's own slice() would share the memory.
+    if (view !== null) return Buffer.fromBytes(U8.prototype.slice.call(view));
     if (value !== null && typeof value === 'object') {
       if (value.type === 'Buffer' && Array.isArray(value.data)) return Buffer.from(value.data);
       if (typeof value.length === 'number') {
@@ -251,9 +307,20 @@ class Buffer extends U8 {
   writeFloatBE(value, offset) { var at = checkOffset(this, offset, 4); dataView(this).setFloat32(at, value, false); return at + 4; }
   writeDoubleLE(value, offset) { var at = checkOffset(this, offset, 8); dataView(this).setFloat64(at, value, true); return at + 8; }
   writeDoubleBE(value, offset) { var at = checkOffset(this, offset, 8); dataView(this).setFloat64(at, value, false); return at + 8; }
+  readUIntBE(offset, byteLength) { return readUnsigned(this, offset, byteLength, false); }
+  readUIntLE(offset, byteLength) { return readUnsigned(this, offset, byteLength, true); }
+  readIntBE(offset, byteLength) { return readSigned(this, offset, byteLength, false); }
+  readIntLE(offset, byteLength) { return readSigned(this, offset, byteLength, true); }
+  writeUIntBE(value, offset, byteLength) { return writeInteger(this, value, offset, byteLength, false, false); }
+  writeUIntLE(value, offset, byteLength) { return writeInteger(this, value, offset, byteLength, true, false); }
+  writeIntBE(value, offset, byteLength) { return writeInteger(this, value, offset, byteLength, false, true); }
+  writeIntLE(value, offset, byteLength) { return writeInteger(this, value, offset, byteLength, true, true); }
+  swap16() { return swapBytes(this, 2); }
+  swap32() { return swapBytes(this, 4); }
+  swap64() { return swapBytes(this, 8); }
 }
 // Node's lower-case aliases.
-['UInt8', 'UInt16LE', 'UInt16BE', 'UInt32LE', 'UInt32BE'].forEach(function (name) {
+['UInt8', 'UInt16LE', 'UInt16BE', 'UInt32LE', 'UInt32BE', 'UIntLE', 'UIntBE'].forEach(function (name) {
   var alias = name.replace('UInt', 'Uint');
   Object.defineProperty(Buffer.prototype, 'read' + alias, { value: Buffer.prototype['read' + name], writable: true, configurable: true });
   Object.defineProperty(Buffer.prototype, 'write' + alias, { value: Buffer.prototype['write' + name], writable: true, configurable: true });
