@@ -268,3 +268,40 @@ describe('origin helpers', () => {
     expect(outcome.error).toBeUndefined()
   })
 })
+
+describe('edgeLocation', () => {
+  const read = `result = [cf.edgeLocation, Object.isFrozen(cf.edgeLocation)];`
+
+  test("viewer request functions see the guide's example values, frozen", async () => {
+    expect(await evaluate(read, { prelude })).toEqual([
+      { name: 'SEA', serverIp: '1.2.3.4', region: 'us-west-2' },
+      true
+    ])
+  })
+
+  test('viewer response functions see an empty frozen object', async () => {
+    expect(await evaluate(read, { prelude, event: viewerResponse() })).toEqual([{}, true])
+  })
+
+  test('connection functions see an empty frozen object', async () => {
+    const outcome = await run(
+      `${prelude} function connectionHandler(connection) {
+        connection.logCustomData(JSON.stringify([cf.edgeLocation, Object.isFrozen(cf.edgeLocation)]));
+        connection.allow();
+      }`,
+      { kind: 'connection-function', event: { clientIp: '203.0.113.1' } }
+    )
+    expect(JSON.parse(outputOf(outcome).customData as string)).toEqual([{}, true])
+  })
+
+  test('cannot be changed by the function', async () => {
+    const result = await evaluate(
+      `const changes = [];
+       try { cf.edgeLocation.name = 'LHR'; } catch (e) { changes.push(e.name); }
+       try { cf.edgeLocation = {}; } catch (e) { changes.push(e.name); }
+       result = [changes, cf.edgeLocation.name];`,
+      { prelude }
+    )
+    expect(result).toEqual([['TypeError', 'TypeError'], 'SEA'])
+  })
+})

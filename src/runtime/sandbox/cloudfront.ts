@@ -1,5 +1,6 @@
 // The `cloudfront` module of runtime 2.0 for the sandbox (see codecs.ts for why it is a
-// string): key value store handles and the origin modification helpers.
+// string): key value store handles, the origin modification helpers, `edgeLocation` and `cwt`
+// (cwt.ts).
 //
 // Store contents stay in the host; `host.kvs*` return primitives only. The origin helpers
 // check their arguments as the guide describes them and record nothing: TestFunction does not
@@ -39,11 +40,20 @@ function kvs(id) {
   return makeKvsHandle(storeId);
 }
 
+function isViewerRequest() {
+  return kind === 'function' && eventType === 'viewer-request';
+}
+
 // The origin helpers work in viewer request functions only (the guide says so).
 function requireViewerRequest(helper) {
-  if (kind !== 'function' || eventType !== 'viewer-request') {
-    throw new Error(helper + '() can only be used in viewer request functions');
-  }
+  if (!isViewerRequest()) throw new Error(helper + '() can only be used in viewer request functions');
+}
+
+// Offline there is no edge: viewer request functions see the guide's example values, the
+// others an empty object (the guide: "empty" for viewer response).
+var EXAMPLE_EDGE_LOCATION = { name: 'SEA', serverIp: '1.2.3.4', region: 'us-west-2' };
+function edgeLocation() {
+  return Object.freeze(isViewerRequest() ? Object.assign({}, EXAMPLE_EDGE_LOCATION) : {});
 }
 
 function invalidArgument(helper, message) {
@@ -159,6 +169,8 @@ function checkOriginGroup(params) {
 
 var cloudfrontModule = Object.freeze({
   kvs: kvs,
+  edgeLocation: edgeLocation(),
+  cwt: cwtModule,
   updateRequestOrigin: function updateRequestOrigin(params) {
     requireViewerRequest('updateRequestOrigin');
     checkOriginUpdate(params);
