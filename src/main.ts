@@ -52,6 +52,11 @@ interface Execution {
 }
 
 export async function run(): Promise<void> {
+  // Node prints process warnings to stderr as they are, and the runner reads commands there
+  // too: a library's warning can carry outside text (a manifest's YAML tag, say). They go
+  // through the log instead.
+  process.removeAllListeners('warning')
+  process.on('warning', warning => log.info(`Node warning: ${warning.name}: ${warning.message}`))
   const execution = await execute()
   try {
     await report(execution)

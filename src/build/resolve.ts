@@ -2,6 +2,7 @@
 // of the workspace, which the bundle inlines. Anything else is refused with the reason.
 import { existsSync, realpathSync, statSync } from 'node:fs'
 import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { isInside } from '../inputs/files.js'
 import { SourceError } from './errors.js'
 import type { ImportSite } from './module-info.js'
 import { isTypeScript } from './needs-build.js'
@@ -79,11 +80,6 @@ export function resolveImport(
 /** A path relative to the workspace with '/' separators, as messages and the map show it. */
 export function workspacePath(path: string, workspace: string): string {
   return relative(workspace, path).split(sep).join('/')
-}
-
-export function isInside(path: string, directory: string): boolean {
-  const rel = relative(directory, path)
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
 }
 
 function isPath(specifier: string): boolean {

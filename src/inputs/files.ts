@@ -46,9 +46,10 @@ function realRoot(root: string): string {
   }
 }
 
-function isInside(file: string, root: string): boolean {
+/** Whether `file` is `root` or below it. `..foo.js` is a name inside; `../foo.js` is not. */
+export function isInside(file: string, root: string): boolean {
   const rel = path.relative(root, file)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)
 }
 
 /** The display name of a real path inside the job's folders; undefined when outside. */

@@ -14,6 +14,7 @@ const INPUT = 'functions'
 export const MAX_MANIFEST_BYTES = 1024 * 1024
 /** Aliases a manifest may use; more is refused as a resource-exhaustion attack. */
 const MAX_ALIASES = 50
+const FIX_SYNTAX = "Fix the file's syntax."
 const TOP_LEVEL_KEYS = new Set(['defaults', 'functions'])
 /** Keys whose value may be a list; the input's text form separates items with newlines. */
 const LIST_KEYS = new Set<string>(['test-events', 'key-value-stores'])
@@ -101,14 +102,40 @@ export async function loadManifest(path: string, run: RunInputs): Promise<Functi
 
 function parseDocument(yaml: typeof import('yaml'), text: string, name: string): unknown {
   const lines = new yaml.LineCounter()
+  // Silent: the parser would print its warnings through Node's warning channel, unescaped, and
+  // a warning can carry the file's text (a tag's %0A is a line break). Warnings are refused
+  // below instead. Unique keys; source tokens keep numbers as they were written.
+  const document = yaml.parseDocument(text, {
+    uniqueKeys: true,
+    prettyErrors: false,
+    lineCounter: lines,
+    logLevel: 'silent',
+    keepSourceTokens: true
+  })
+  if (document.errors.length > 0) {
+    throw invalidYaml(document.errors[0], lines, name, 'is not valid YAML or JSON', FIX_SYNTAX)
+  }
+  if (document.warnings.length > 0) {
+    throw invalidYaml(
+      document.warnings[0],
+      lines,
+      name,
+      'uses YAML the action does not accept',
+      'Write plain mappings, lists and values, without custom tags (!name) or directives.'
+    )
+  }
+  // Every value is text to the inputs: `007`, `1.10` or a 20-digit tag value stay as written,
+  // where a YAML number would turn them into 7, 1.1 and a rounded float.
+  yaml.visit(document, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'number' && typeof node.value !== 'bigint') return
+      const token = node.srcToken
+      node.value = token && 'source' in token ? token.source : String(node.value)
+    }
+  })
   try {
-    // Unique keys, and few aliases: a manifest has no use for alias bombs.
-    return yaml.parse(text, {
-      uniqueKeys: true,
-      maxAliasCount: MAX_ALIASES,
-      prettyErrors: false,
-      lineCounter: lines
-    })
+    // Few aliases: a manifest has no use for alias bombs.
+    return document.toJS({ maxAliasCount: MAX_ALIASES })
   } catch (error) {
     // The parser refuses an alias that expands too far with a plain ReferenceError.
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
@@ -117,29 +144,37 @@ function parseDocument(yaml: typeof import('yaml'), text: string, name: string):
         `${name} uses YAML aliases (*name) that expand to too much data, as an alias bomb does. Write the entries out, or share settings through defaults.`
       )
     }
-    if (!(error instanceof yaml.YAMLParseError)) throw error
-    // The parser's message quotes the text: say where and what kind of problem, not more.
-    // Without pretty errors it gives an offset only; the line counter turns it into a line.
-    const position = error.pos.length > 0 ? lines.linePos(error.pos[0]) : undefined
-    const problem = error.code.toLowerCase().replace(/_/g, ' ')
-    const at = position ? ` at line ${position.line}, column ${position.col}` : ''
-    throw new InputError(
-      INPUT,
-      `${name} is not valid YAML or JSON (${problem})${at}. Fix the file's syntax.`,
-      position
-        ? [
-            {
-              level: 'error',
-              message: `Invalid manifest: ${problem}.`,
-              title: 'Invalid manifest',
-              file: name,
-              line: position.line,
-              column: position.col
-            }
-          ]
-        : []
-    )
+    throw error
   }
+}
+
+/** A parser error or warning as an input error: where and what kind, never the text itself. */
+function invalidYaml(
+  problem: import('yaml').YAMLError,
+  lines: import('yaml').LineCounter,
+  name: string,
+  what: string,
+  fix: string
+): InputError {
+  const position = problem.pos.length > 0 ? lines.linePos(problem.pos[0]) : undefined
+  const kind = problem.code.toLowerCase().replace(/_/g, ' ')
+  const at = position ? ` at line ${position.line}, column ${position.col}` : ''
+  return new InputError(
+    INPUT,
+    `${name} ${what} (${kind})${at}. ${fix}`,
+    position
+      ? [
+          {
+            level: 'error',
+            message: `Invalid manifest: ${kind}.`,
+            title: 'Invalid manifest',
+            file: name,
+            line: position.line,
+            column: position.col
+          }
+        ]
+      : []
+  )
 }
 
 function checkKeys(

@@ -54,6 +54,11 @@ describe('resolveJobFile', () => {
     expect(resolveJobFile('code', file.path, roots).name).toBe('functions/a.js')
   })
 
+  it('accepts a name that starts with two dots: it is inside, unlike ../', () => {
+    writeFileSync(join(roots.workspace, '..dotted.js'), 'x\n')
+    expect(resolveJobFile('code', '..dotted.js', roots).name).toBe('..dotted.js')
+  })
+
   it('accepts a file in RUNNER_TEMP, named as such', () => {
     const file = resolveJobFile('code', join(roots.runnerTemp!, 'generated.js'), roots)
     expect(file.name).toBe('$RUNNER_TEMP/generated.js')

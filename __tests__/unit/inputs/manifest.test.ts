@@ -373,6 +373,35 @@ describe('manifest errors name the file, the entry and the key', () => {
     ])
   })
 
+  it('refuses a custom tag without printing or quoting it: a warning could carry commands', async () => {
+    const written: string[] = []
+    const onWarning = (warning: Error): void => {
+      written.push(warning.message)
+    }
+    process.on('warning', onWarning)
+    try {
+      const error = await failure(
+        'functions:\n  - name: a\n    code: a.js\n    comment: !!x%0A::add-mask::m7 hi\n'
+      )
+      expect(error.message).toMatch(
+        /^Input 'functions': functions\.yml uses YAML the action does not accept \(.+\) at line 4, column \d+\. Write plain mappings, lists and values, without custom tags \(!name\) or directives\.$/
+      )
+      expect(error.message).not.toContain('::')
+    } finally {
+      process.off('warning', onWarning)
+    }
+    expect(written).toEqual([])
+  })
+
+  it('keeps numbers as they were written: names, tag values and numbers alike', async () => {
+    const { functions } = await load(
+      'functions:\n  - name: 007\n    code: a.js\n    max-compute-utilization: 080\n    tags: { version: 1.10, id: 12345678901234567890, zip: 01234 }\n'
+    )
+    expect(functions[0].name).toBe('007')
+    expect(functions[0].maxComputeUtilization).toBe(80)
+    expect(functions[0].tags).toEqual({ version: '1.10', id: '12345678901234567890', zip: '01234' })
+  })
+
   it('gives the line of a bad indentation', async () => {
     const error = await failure('functions:\n  - name: a\n    code: a.js\n   type: function\n')
     expect(error.message).toContain('at line 4, column')
