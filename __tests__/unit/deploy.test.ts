@@ -747,7 +747,50 @@ describe("a write whose answer is lost is still this run's write", () => {
     expect(error.message).toContain(
       'CloudFront failed UpdateFunction with a server error after 3 attempts'
     )
-    expect(error.message).toContain('Nothing was changed in CloudFront by this run.')
+    expect(error.message).toContain(
+      'No write of this run was confirmed. The outcome of UpdateFunction is unknown (no answer, or a server error) and a fresh read did not show it applied, but it may still take effect'
+    )
+    expect(error.message).not.toContain('Nothing was changed')
+  })
+
+  /** A request that got no answer at all: every attempt timed out. */
+  function noAnswer(): Error {
+    const error = awsError('TimeoutError', { attempts: 3 })
+    error.$metadata.httpStatusCode = undefined
+    return error
+  }
+
+  it('never claims LIVE is unchanged when a publish got no answer and may still land', async () => {
+    new FakeFunction(cf).exists({}, true)
+    cf.on(PublishFunctionCommand).rejects(noAnswer())
+    const error = await failure(
+      deploy(functions, desiredFunction({ code: Buffer.from(NEW_CODE), publish: true }), options())
+    )
+    expect(error.result.published).toBe(false)
+    expect(error.result.unanswered).toEqual(['PublishFunction'])
+    expect(error.message).toContain('Before failing, this run updated its DEVELOPMENT stage')
+    expect(error.message).toContain('The outcome of PublishFunction is unknown')
+    expect(error.message).not.toContain('LIVE was not changed')
+  })
+
+  it('counts a delete that got no answer as done when a fresh read finds the function gone', async () => {
+    const fake = new FakeFunction(cf).exists()
+    cf.on(DeleteFunctionCommand).callsFake(() => {
+      fake.dev = undefined
+      throw noAnswer()
+    })
+    const result = await remove(functions, NAME, { dryRun: false, log })
+    expect(result.deleted).toBe(true)
+    expect(result.notes[0]).toContain("DeleteFunction's answer was lost")
+  })
+
+  it('says a delete that got no answer may still land when the function is still there', async () => {
+    new FakeFunction(cf).exists()
+    cf.on(DeleteFunctionCommand).rejects(noAnswer())
+    const error = await failure(remove(functions, NAME, { dryRun: false, log }))
+    expect(error.result.deleted).toBe(false)
+    expect(error.message).toContain('The outcome of DeleteFunction is unknown')
+    expect(error.message).not.toContain('Nothing was changed')
   })
 })
 

@@ -90,7 +90,9 @@ class Interrupted extends Error {
     readonly race: boolean,
     readonly done: Partial<Progress> = {},
     readonly state?: FunctionState,
-    readonly notes: readonly string[] = []
+    readonly notes: readonly string[] = [],
+    /** The write whose answer never came and that a read did not confirm, if any. */
+    readonly unanswered?: string
   ) {
     super(errorMessage(cause))
     this.name = 'Interrupted'
@@ -129,6 +131,15 @@ function outcomeUnknown(error: unknown): boolean {
 function lostAnswer(error: unknown, verified: string): string {
   const cause = error as AwsCallError
   return `${cause.operation}'s answer was lost (${cause.code} after ${cause.attempts} attempts); ${verified}.`
+}
+
+/**
+ * A failed write, as a step's interruption: a lost race, a plain failure, or a write that
+ * CloudFront never answered and a fresh read did not show applied (it may still land).
+ */
+function writeFailed(error: unknown): Interrupted {
+  const unanswered = outcomeUnknown(error) ? (error as AwsCallError).operation : undefined
+  return new Interrupted(error, isLostRace(error), {}, undefined, [], unanswered)
 }
 
 /** Whether a failed write means another writer changed the function first. */
@@ -277,13 +288,19 @@ export async function release(
 
 function record(
   result: RunResult,
-  step: { done: Partial<Progress>; notes: readonly string[]; state?: FunctionState }
+  step: {
+    done: Partial<Progress>
+    notes: readonly string[]
+    state?: FunctionState
+    unanswered?: string
+  }
 ): RunResult {
   return {
     ...result,
     ...mergeProgress(result, step.done),
     after: step.state ?? result.after,
-    notes: [...result.notes, ...step.notes]
+    notes: [...result.notes, ...step.notes],
+    ...(step.unanswered ? { unanswered: [...(result.unanswered ?? []), step.unanswered] } : {})
   }
 }
 
@@ -391,7 +408,7 @@ async function writeDevelopment(
   if (failures.length > 0) {
     // A hard failure stops the run; only when every failure is a lost race, plan again.
     const failure = failures.find(step => !step.race) ?? failures[0]
-    throw new Interrupted(failure.cause, failure.race, done, after, notes)
+    throw new Interrupted(failure.cause, failure.race, done, after, notes, failure.unanswered)
   }
   return { done, state: after, notes }
 }
@@ -424,7 +441,7 @@ async function createFunction(
         return { done: { created: true }, state: stateOf(found), notes: [note] }
       }
     }
-    throw new Interrupted(error, isLostRace(error))
+    throw writeFailed(error)
   }
   const state = await confirmedState(api, created, desired).catch(error => {
     throw afterWrite(error, { created: true })
@@ -459,7 +476,7 @@ async function updateFunction(
         }
       }
     }
-    throw new Interrupted(error, isLostRace(error))
+    throw writeFailed(error)
   }
   const confirmed = await confirmedState(api, updated, desired).catch(error => {
     throw afterWrite(error, { updated: true })
@@ -621,7 +638,7 @@ async function publishVersion(
         return { done: { published: ours }, state, notes: [note] }
       }
     }
-    throw new Interrupted(error, isLostRace(error))
+    throw writeFailed(error)
   }
 }
 
@@ -734,6 +751,19 @@ export async function remove(
       if (isPreconditionFailed(error) && attempt < maxAttempts) {
         log.warning(`${name} changed since it was read (PreconditionFailed); reading it again.`)
         continue
+      }
+      if (outcomeUnknown(error)) {
+        // No answer: a fresh read tells whether the delete went through.
+        const gone = await api.read(name, { tags: false }).then(
+          found => found === undefined,
+          () => false
+        )
+        if (gone) {
+          const note = lostAnswer(error, `${name} is gone, so it was deleted by this run`)
+          log.info(note)
+          return { ...result, deleted: true, after: undefined, notes: [note] }
+        }
+        throw new RunError(error, { ...result, unanswered: [(error as AwsCallError).operation] })
       }
       throw new RunError(error, result)
     }

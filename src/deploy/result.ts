@@ -35,6 +35,11 @@ export interface RunResult extends Progress {
   tests: TestCaseResult[]
   /** Things worth saying that are not failures: lost answers verified, versions already live. */
   notes: string[]
+  /**
+   * Writes CloudFront never answered, that a fresh read did not show applied: they may still
+   * land, so a failure must not claim that nothing changed.
+   */
+  unanswered?: readonly string[]
 }
 
 export const NOTHING_DONE: Progress = {
@@ -85,10 +90,21 @@ export function describeProgress(result: RunResult): string {
   if (result.tagged) done.push('changed its tags')
   if (result.published) done.push('published it to LIVE')
   if (result.deleted) done.push('deleted it')
-  if (done.length === 0) return 'Nothing was changed in CloudFront by this run.'
+  const unanswered = result.unanswered ?? []
+  const pending =
+    unanswered.length === 0
+      ? ''
+      : ` The outcome of ${unanswered.join(' and ')} is unknown (no answer, or a server error) and a fresh read did not show it applied, but it may still take effect: the function may differ from what this says. Run the step again: it reads the function afresh and converges.`
+  if (done.length === 0) {
+    return unanswered.length === 0
+      ? 'Nothing was changed in CloudFront by this run.'
+      : `No write of this run was confirmed.${pending}`
+  }
   const etag = result.after?.etag ? ` (DEVELOPMENT ETag ${result.after.etag})` : ''
-  const live = result.published
-    ? ''
-    : ' LIVE was not changed: it still serves what it served before this run.'
-  return `Before failing, this run ${done.join(', ')}${etag}.${live}`
+  const publishPending = unanswered.some(operation => operation.startsWith('Publish'))
+  const live =
+    result.published || publishPending
+      ? ''
+      : ' LIVE was not changed: it still serves what it served before this run.'
+  return `Before failing, this run ${done.join(', ')}${etag}.${live}${pending}`
 }

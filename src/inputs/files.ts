@@ -201,6 +201,33 @@ export function checkPattern(input: string, pattern: string, roots: JobRoots): v
       )
     }
   }
+  // The crawl starts in the pattern's fixed folder: a symbolic link there would lead it out of
+  // the job, and messages would name what it found. That folder must really be inside.
+  const folder = fixedFolder(pattern)
+  if (folder === '') return
+  let real: string
+  try {
+    real = realpathSync(path.resolve(roots.workspace, folder))
+  } catch {
+    return // No such folder: the glob matches nothing, and says so.
+  }
+  if (displayName(real, roots) === undefined) {
+    throw new InputError(
+      input,
+      `'${pattern}': its folder '${folder}' leads outside the workspace through a symbolic link. Only the job's own files can be matched: copy them into the workspace.`
+    )
+  }
+}
+
+/** The folders a glob names before its first wildcard: `tests/*.json` → `tests`. */
+function fixedFolder(pattern: string): string {
+  const segments = pattern.split('/')
+  const fixed: string[] = []
+  for (const segment of segments.slice(0, -1)) {
+    if (/[*?[\]{}()!]/.test(segment)) break
+    fixed.push(segment)
+  }
+  return fixed.join('/')
 }
 
 /**

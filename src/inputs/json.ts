@@ -16,14 +16,46 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+/**
+ * How deep arrays and objects may nest. Events and expectations are a few levels deep; far
+ * deeper data would overflow the stack of whatever walks it next (JSON.stringify included).
+ */
+export const MAX_JSON_DEPTH = 100
+
 /** Parses JSON text (a leading byte-order mark is ignored); throws JsonSyntaxError. */
 export function parseJson(text: string): unknown {
   const source = text.replace(/^\uFEFF/, '')
+  let value: unknown
   try {
-    return JSON.parse(source)
+    value = JSON.parse(source)
   } catch {
     throw locateError(source)
   }
+  const tooDeep = firstTooDeep(source)
+  if (tooDeep !== undefined) {
+    throw new Scanner(source).error(`nesting is deeper than ${MAX_JSON_DEPTH} levels`, tooDeep)
+  }
+  return value
+}
+
+/** The offset of the first bracket that nests deeper than the limit, in valid JSON text. */
+function firstTooDeep(text: string): number | undefined {
+  let depth = 0
+  let inString = false
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at]
+    if (inString) {
+      if (char === '\\') at++
+      else if (char === '"') inString = false
+    } else if (char === '"') {
+      inString = true
+    } else if (char === '{' || char === '[') {
+      if (++depth > MAX_JSON_DEPTH) return at
+    } else if (char === '}' || char === ']') {
+      depth--
+    }
+  }
+  return undefined
 }
 
 /** Finds the first syntax error of text that JSON.parse refused. */
@@ -82,7 +114,7 @@ class Scanner {
 
   private nest(): void {
     // Deep nesting is refused by JSON.parse too (stack size); keep the scanner bounded.
-    if (++this.depth > 1000) this.fail('nesting is too deep')
+    if (++this.depth > MAX_JSON_DEPTH) this.fail(`nesting is deeper than ${MAX_JSON_DEPTH} levels`)
   }
 
   private object(): void {

@@ -128,6 +128,27 @@ describe('checkPattern', () => {
     expect(() => checkPattern('test-events', pattern, roots)).toThrow(InputError)
   })
 
+  it('refuses a glob whose fixed folder is a link out of the job, naming nothing outside', () => {
+    mkdirSync(join(base, 'elsewhere', 'ssh'), { recursive: true })
+    mkdirSync(join(roots.workspace, 'g'), { recursive: true })
+    symlinkSync(join(base, 'elsewhere'), join(roots.workspace, 'g', 'etc'))
+    symlinkSync(join(roots.workspace, 'functions'), join(roots.workspace, 'g', 'fns'))
+    for (const pattern of ['g/etc/ssh/*', 'g/etc/**/*.json', 'g/etc/*']) {
+      const error = (() => {
+        try {
+          checkPattern('test-events', pattern, roots)
+        } catch (caught) {
+          return caught as InputError
+        }
+        throw new Error(`${pattern} was accepted`)
+      })()
+      expect(error.message).toMatch(/its folder 'g\/etc(\/ssh)?' leads outside the workspace/)
+      expect(error.message).not.toContain(base)
+    }
+    expect(() => checkPattern('test-events', 'g/fns/*.js', roots)).not.toThrow()
+    expect(() => checkPattern('test-events', 'missing/*.json', roots)).not.toThrow()
+  })
+
   it('accepts globs inside the workspace and RUNNER_TEMP', () => {
     expect(() => checkPattern('test-events', 'tests/**/*.json', roots)).not.toThrow()
     expect(() =>

@@ -1,6 +1,6 @@
 // JSON errors say where, never what: a file's content must not reach a log.
 import { describe, expect, it } from '@jest/globals'
-import { JsonSyntaxError, parseJson } from '../../../src/inputs/json.js'
+import { JsonSyntaxError, MAX_JSON_DEPTH, parseJson } from '../../../src/inputs/json.js'
 
 function syntaxError(text: string): JsonSyntaxError {
   try {
@@ -39,5 +39,26 @@ describe('parseJson', () => {
     const error = syntaxError('{"password": "hunter2",}')
     expect(error.message).toBe('trailing comma before } at line 1, column 24')
     expect(error.message).not.toContain('hunter2')
+  })
+})
+
+describe('nesting', () => {
+  it('refuses valid JSON nested deeper than the limit, at the bracket that goes too deep', () => {
+    const error = syntaxError(
+      `{"event":\n${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}}`
+    )
+    expect([error.reason, error.line, error.column]).toEqual([
+      `nesting is deeper than ${MAX_JSON_DEPTH} levels`,
+      2,
+      MAX_JSON_DEPTH
+    ])
+    const invalid = syntaxError('['.repeat(5000))
+    expect(invalid.reason).toBe(`nesting is deeper than ${MAX_JSON_DEPTH} levels`)
+  })
+
+  it('accepts the limit itself, and brackets inside strings do not count', () => {
+    const deepest = `${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`
+    expect(() => parseJson(deepest)).not.toThrow()
+    expect(parseJson(`["${'[{'.repeat(200)}\\"["]`)).toEqual([`${'[{'.repeat(200)}"[`])
   })
 })
