@@ -2,6 +2,7 @@
 // runner passes when a workflow leaves the input out), whether it configures one function
 // or the whole run, and the parser that turns its text into a checked value. A test keeps
 // action.yml and the README in step with this table.
+import { isDeepStrictEqual } from 'node:util'
 import type { Runtime, Tags } from '../types.js'
 import { parseTags } from './tags.js'
 import {
@@ -113,5 +114,12 @@ export const FUNCTION_INPUTS = (Object.keys(INPUTS) as InputName[]).filter(
 /** Whether the workflow set an input to something other than its default. */
 export function isSetByWorkflow(read: InputReader, name: InputName): boolean {
   const value = read(name).trim()
-  return value !== '' && value !== INPUTS[name].default
+  if (value === '' || value === INPUTS[name].default) return false
+  // `False` or `80.0` say what the default says: compare what they mean, not how they read.
+  const { parse, default: fallback } = INPUTS[name]
+  try {
+    return !isDeepStrictEqual(parse(value, name), parse(fallback, name))
+  } catch {
+    return true
+  }
 }

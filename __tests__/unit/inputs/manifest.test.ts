@@ -550,6 +550,15 @@ describe('inputs with a manifest', () => {
     expect(functions).toHaveLength(1)
   })
 
+  it('accepts a value that means the default, written another way', async () => {
+    const { functions } = await load(ONE, {
+      publish: 'False',
+      'max-compute-utilization': '80.0',
+      bundle: 'FALSE'
+    })
+    expect(functions).toHaveLength(1)
+  })
+
   it('applies the run-wide inputs to every function', async () => {
     const { run, functions } = await load(
       'functions:\n  - name: a\n    code: a.js\n  - name: b\n    code: b.js\n',
