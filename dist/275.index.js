@@ -161,6 +161,8 @@ var errors = __webpack_require__(3916);
 var entry_point = __webpack_require__(667);
 // EXTERNAL MODULE: ./src/build/needs-build.ts
 var needs_build = __webpack_require__(9140);
+// EXTERNAL MODULE: ./src/inputs/files.ts
+var files = __webpack_require__(3622);
 // EXTERNAL MODULE: ./src/build/resolve.ts
 var resolve = __webpack_require__(7408);
 // EXTERNAL MODULE: ./src/build/load-module.ts + 2 modules
@@ -248,8 +250,6 @@ function readSourceMap(map, code) {
     };
 }
 
-// EXTERNAL MODULE: ./src/inputs/files.ts
-var files = __webpack_require__(3622);
 ;// CONCATENATED MODULE: ./src/build/size.ts
 // The size budget, checked before any request.
 
@@ -299,6 +299,7 @@ var build_errors = __webpack_require__(2933);
 
 
 
+
 /**
  * Builds the entry. Throws an InputError (a SourceError when it concerns a line of a source)
  * for anything the sources must fix; the result is deterministic for the same sources,
@@ -307,7 +308,7 @@ var build_errors = __webpack_require__(2933);
 async function buildFunction(options) {
     const workspace = (0,external_node_fs_.realpathSync)(options.workspace);
     const entry = (0,external_node_fs_.realpathSync)(options.entry);
-    if (!(0,resolve/* isInside */.FK)(entry, workspace)) {
+    if (!(0,files/* isInside */.FK)(entry, workspace)) {
         throw new errors/* InputError */.d('code', `${options.entry} resolves to ${entry}, outside the workspace ${workspace}: keep the function's sources in the repository.`);
     }
     const file = (0,resolve/* workspacePath */.X5)(entry, workspace);
@@ -564,7 +565,6 @@ function loadModule(path, context) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FK: () => (/* binding */ isInside),
 /* harmony export */   Ui: () => (/* binding */ resolveImport),
 /* harmony export */   X5: () => (/* binding */ workspacePath),
 /* harmony export */   ds: () => (/* binding */ RUNTIME_MODULES)
@@ -573,10 +573,12 @@ function loadModule(path, context) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2933);
-/* harmony import */ var _needs_build_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9140);
+/* harmony import */ var _inputs_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3622);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2933);
+/* harmony import */ var _needs_build_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9140);
 // Where an import leads: one of the runtime's own modules, which stays an import, or a file
 // of the workspace, which the bundle inlines. Anything else is refused with the reason.
+
 
 
 
@@ -594,7 +596,7 @@ const TYPESCRIPT_FOR = { '.js': '.ts', '.mjs': '.mts' };
 function resolveImport(site, importer, context) {
     const file = workspacePath(importer, context.workspace);
     const fail = (message) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceError */ .c(file, site.line, site.column, message);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SourceError */ .c(file, site.line, site.column, message);
     };
     const { specifier } = site;
     if (site.dynamic) {
@@ -610,13 +612,13 @@ function resolveImport(site, importer, context) {
             'to inline it, or move its code into this file.');
     }
     const base = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(specifier) ? specifier : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(importer), specifier);
-    const found = candidates(base, (0,_needs_build_js__WEBPACK_IMPORTED_MODULE_3__/* .isTypeScript */ .CV)(importer)).find(isFile);
+    const found = candidates(base, (0,_needs_build_js__WEBPACK_IMPORTED_MODULE_4__/* .isTypeScript */ .CV)(importer)).find(isFile);
     if (found === undefined) {
         fail(`imports '${specifier}', which is not a file (looked for ${displayCandidates(base, importer, context.workspace)}). ` +
             'Check the path; the build inlines .ts, .mts, .js and .mjs files.');
     }
     const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(found);
-    if (!isInside(real, context.workspace)) {
+    if (!(0,_inputs_files_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(real, context.workspace)) {
         fail(`imports '${specifier}', which resolves to ${real}, outside the workspace. The build ` +
             'inlines files of the repository only: move the module into the repository.');
     }
@@ -630,10 +632,6 @@ function resolveImport(site, importer, context) {
 /** A path relative to the workspace with '/' separators, as messages and the map show it. */
 function workspacePath(path, workspace) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, path).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-}
-function isInside(path, directory) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(directory, path);
-    return rel !== '' && !rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel);
 }
 function isPath(specifier) {
     return (specifier.startsWith('./') ||
@@ -678,7 +676,7 @@ function isFile(path) {
     return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile();
 }
 function displayCandidates(base, importer, workspace) {
-    const shown = candidates(base, (0,_needs_build_js__WEBPACK_IMPORTED_MODULE_3__/* .isTypeScript */ .CV)(importer)).map(path => isInside(path, workspace) ? workspacePath(path, workspace) : path);
+    const shown = candidates(base, (0,_needs_build_js__WEBPACK_IMPORTED_MODULE_4__/* .isTypeScript */ .CV)(importer)).map(path => (0,_inputs_files_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(path, workspace) ? workspacePath(path, workspace) : path);
     return shown.join(', ');
 }
 

@@ -693,6 +693,7 @@ function errorMessage(error) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ah: () => (/* binding */ resolveJobFile),
+/* harmony export */   FK: () => (/* binding */ isInside),
 /* harmony export */   i5: () => (/* binding */ readJobFile),
 /* harmony export */   rg: () => (/* binding */ checkPattern),
 /* harmony export */   wu: () => (/* binding */ keyForMessage),
@@ -728,9 +729,10 @@ function realRoot(root) {
         return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root);
     }
 }
+/** Whether `file` is `root` or below it. `..foo.js` is a name inside; `../foo.js` is not. */
 function isInside(file, root) {
     const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, file);
-    return rel === '' || (!rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
+    return rel !== '..' && !rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel);
 }
 /** The display name of a real path inside the job's folders; undefined when outside. */
 function displayName(file, roots) {
@@ -857,6 +859,32 @@ function checkPattern(input, pattern, roots) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `'${pattern}' is outside the workspace: give a path relative to the workspace.`);
         }
     }
+    // The crawl starts in the pattern's fixed folder: a symbolic link there would lead it out of
+    // the job, and messages would name what it found. That folder must really be inside.
+    const folder = fixedFolder(pattern);
+    if (folder === '')
+        return;
+    let real;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(roots.workspace, folder));
+    }
+    catch {
+        return; // No such folder: the glob matches nothing, and says so.
+    }
+    if (displayName(real, roots) === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `'${pattern}': its folder '${folder}' leads outside the workspace through a symbolic link. Only the job's own files can be matched: copy them into the workspace.`);
+    }
+}
+/** The folders a glob names before its first wildcard: `tests/*.json` → `tests`. */
+function fixedFolder(pattern) {
+    const segments = pattern.split('/');
+    const fixed = [];
+    for (const segment of segments.slice(0, -1)) {
+        if (/[*?[\]{}()!]/.test(segment))
+            break;
+        fixed.push(segment);
+    }
+    return fixed.join('/');
 }
 /**
  * A key read from a file, as a message may name it: short key-like names are what a person
@@ -1540,7 +1568,7 @@ function cloudFrontRunner(api, target) {
 function localRunner(options) {
     return {
         run: async (event) => {
-            const { runFunction } = await __webpack_require__.e(/* import() */ 129).then(__webpack_require__.bind(__webpack_require__, 2129));
+            const { runFunction } = await __webpack_require__.e(/* import() */ 398).then(__webpack_require__.bind(__webpack_require__, 7398));
             const outcome = await runFunction({
                 kind: options.kind,
                 runtime: options.runtime,
@@ -1610,15 +1638,51 @@ class JsonSyntaxError extends Error {
         this.name = 'JsonSyntaxError';
     }
 }
+/**
+ * How deep arrays and objects may nest. Events and expectations are a few levels deep; far
+ * deeper data would overflow the stack of whatever walks it next (JSON.stringify included).
+ */
+const MAX_JSON_DEPTH = 100;
 /** Parses JSON text (a leading byte-order mark is ignored); throws JsonSyntaxError. */
 function parseJson(text) {
     const source = text.replace(/^\uFEFF/, '');
+    let value;
     try {
-        return JSON.parse(source);
+        value = JSON.parse(source);
     }
     catch {
         throw locateError(source);
     }
+    const tooDeep = firstTooDeep(source);
+    if (tooDeep !== undefined) {
+        throw new Scanner(source).error(`nesting is deeper than ${MAX_JSON_DEPTH} levels`, tooDeep);
+    }
+    return value;
+}
+/** The offset of the first bracket that nests deeper than the limit, in valid JSON text. */
+function firstTooDeep(text) {
+    let depth = 0;
+    let inString = false;
+    for (let at = 0; at < text.length; at++) {
+        const char = text[at];
+        if (inString) {
+            if (char === '\\')
+                at++;
+            else if (char === '"')
+                inString = false;
+        }
+        else if (char === '"') {
+            inString = true;
+        }
+        else if (char === '{' || char === '[') {
+            if (++depth > MAX_JSON_DEPTH)
+                return at;
+        }
+        else if (char === '}' || char === ']') {
+            depth--;
+        }
+    }
+    return undefined;
 }
 /** Finds the first syntax error of text that JSON.parse refused. */
 function locateError(text) {
@@ -1683,8 +1747,8 @@ class Scanner {
     }
     nest() {
         // Deep nesting is refused by JSON.parse too (stack size); keep the scanner bounded.
-        if (++this.depth > 1000)
-            this.fail('nesting is too deep');
+        if (++this.depth > MAX_JSON_DEPTH)
+            this.fail(`nesting is deeper than ${MAX_JSON_DEPTH} levels`);
     }
     object() {
         this.nest();
@@ -2324,13 +2388,21 @@ function describeProgress(result) {
         done.push('published it to LIVE');
     if (result.deleted)
         done.push('deleted it');
-    if (done.length === 0)
-        return 'Nothing was changed in CloudFront by this run.';
+    const unanswered = result.unanswered ?? [];
+    const pending = unanswered.length === 0
+        ? ''
+        : ` The outcome of ${unanswered.join(' and ')} is unknown (no answer, or a server error) and a fresh read did not show it applied, but it may still take effect: the function may differ from what this says. Run the step again: it reads the function afresh and converges.`;
+    if (done.length === 0) {
+        return unanswered.length === 0
+            ? 'Nothing was changed in CloudFront by this run.'
+            : `No write of this run was confirmed.${pending}`;
+    }
     const etag = result.after?.etag ? ` (DEVELOPMENT ETag ${result.after.etag})` : '';
-    const live = result.published
+    const publishPending = unanswered.some(operation => operation.startsWith('Publish'));
+    const live = result.published || publishPending
         ? ''
         : ' LIVE was not changed: it still serves what it served before this run.';
-    return `Before failing, this run ${done.join(', ')}${etag}.${live}`;
+    return `Before failing, this run ${done.join(', ')}${etag}.${live}${pending}`;
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/deploy.ts
@@ -2356,13 +2428,17 @@ class Interrupted extends Error {
     done;
     state;
     notes;
-    constructor(cause, race, done = {}, state, notes = []) {
+    unanswered;
+    constructor(cause, race, done = {}, state, notes = [], 
+    /** The write whose answer never came and that a read did not confirm, if any. */
+    unanswered) {
         super((0,errors/* errorMessage */.g)(cause));
         this.cause = cause;
         this.race = race;
         this.done = done;
         this.state = state;
         this.notes = notes;
+        this.unanswered = unanswered;
         this.name = 'Interrupted';
     }
 }
@@ -2383,6 +2459,14 @@ function outcomeUnknown(error) {
 function lostAnswer(error, verified) {
     const cause = error;
     return `${cause.operation}'s answer was lost (${cause.code} after ${cause.attempts} attempts); ${verified}.`;
+}
+/**
+ * A failed write, as a step's interruption: a lost race, a plain failure, or a write that
+ * CloudFront never answered and a fresh read did not show applied (it may still land).
+ */
+function writeFailed(error) {
+    const unanswered = outcomeUnknown(error) ? error.operation : undefined;
+    return new Interrupted(error, isLostRace(error), {}, undefined, [], unanswered);
 }
 /** Whether a failed write means another writer changed the function first. */
 function isLostRace(error) {
@@ -2520,7 +2604,8 @@ function record(result, step) {
         ...result,
         ...mergeProgress(result, step.done),
         after: step.state ?? result.after,
-        notes: [...result.notes, ...step.notes]
+        notes: [...result.notes, ...step.notes],
+        ...(step.unanswered ? { unanswered: [...(result.unanswered ?? []), step.unanswered] } : {})
     };
 }
 function emptyResult(desired) {
@@ -2606,7 +2691,7 @@ async function writeDevelopment(api, desired, current, plan, log) {
     if (failures.length > 0) {
         // A hard failure stops the run; only when every failure is a lost race, plan again.
         const failure = failures.find(step => !step.race) ?? failures[0];
-        throw new Interrupted(failure.cause, failure.race, done, after, notes);
+        throw new Interrupted(failure.cause, failure.race, done, after, notes, failure.unanswered);
     }
     return { done, state: after, notes };
 }
@@ -2629,7 +2714,7 @@ async function createFunction(api, desired, log) {
                 return { done: { created: true }, state: stateOf(found), notes: [note] };
             }
         }
-        throw new Interrupted(error, isLostRace(error));
+        throw writeFailed(error);
     }
     const state = await confirmedState(api, created, desired).catch(error => {
         throw afterWrite(error, { created: true });
@@ -2655,7 +2740,7 @@ async function updateFunction(api, desired, state, change, log) {
                 };
             }
         }
-        throw new Interrupted(error, isLostRace(error));
+        throw writeFailed(error);
     }
     const confirmed = await confirmedState(api, updated, desired).catch(error => {
         throw afterWrite(error, { updated: true });
@@ -2777,7 +2862,7 @@ async function publishVersion(api, target, desired, log) {
                 return { done: { published: ours }, state, notes: [note] };
             }
         }
-        throw new Interrupted(error, isLostRace(error));
+        throw writeFailed(error);
     }
 }
 /**
@@ -2867,6 +2952,16 @@ async function remove(api, name, options) {
             if (isPreconditionFailed(error) && attempt < maxAttempts) {
                 log.warning(`${name} changed since it was read (PreconditionFailed); reading it again.`);
                 continue;
+            }
+            if (outcomeUnknown(error)) {
+                // No answer: a fresh read tells whether the delete went through.
+                const gone = await api.read(name, { tags: false }).then(found => found === undefined, () => false);
+                if (gone) {
+                    const note = lostAnswer(error, `${name} is gone, so it was deleted by this run`);
+                    log.info(note);
+                    return { ...result, deleted: true, after: undefined, notes: [note] };
+                }
+                throw new RunError(error, { ...result, unanswered: [error.operation] });
             }
             throw new RunError(error, result);
         }
@@ -3215,6 +3310,8 @@ function encodingWarnings(code, file) {
     ];
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./src/inputs/values.ts
 // Parsers for single input values. Each one names the input in its InputError, says what is
 // wrong with the value and how to fix it.
@@ -3403,6 +3500,11 @@ function suspiciousTagValues(tags) {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/contract.ts
+// The input contract in one table: every input of action.yml, its default (the value the
+// runner passes when a workflow leaves the input out), whether it configures one function
+// or the whole run, and the parser that turns its text into a checked value. A test keeps
+// action.yml and the README in step with this table.
+
 
 
 function contract_define(scope, defaultValue, parse) {
@@ -3461,7 +3563,16 @@ const FUNCTION_INPUTS = Object.keys(INPUTS).filter(name => INPUTS[name].scope ==
 /** Whether the workflow set an input to something other than its default. */
 function isSetByWorkflow(read, name) {
     const value = read(name).trim();
-    return value !== '' && value !== INPUTS[name].default;
+    if (value === '' || value === INPUTS[name].default)
+        return false;
+    // `False` or `80.0` say what the default says: compare what they mean, not how they read.
+    const { parse, default: fallback } = INPUTS[name];
+    try {
+        return !(0,external_node_util_.isDeepStrictEqual)(parse(value, name), parse(fallback, name));
+    }
+    catch {
+        return true;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/prepare.ts
@@ -3723,6 +3834,7 @@ const manifest_INPUT = 'functions';
 const MAX_MANIFEST_BYTES = 1024 * 1024;
 /** Aliases a manifest may use; more is refused as a resource-exhaustion attack. */
 const MAX_ALIASES = 50;
+const FIX_SYNTAX = "Fix the file's syntax.";
 const TOP_LEVEL_KEYS = new Set(['defaults', 'functions']);
 /** Keys whose value may be a list; the input's text form separates items with newlines. */
 const LIST_KEYS = new Set(['test-events', 'key-value-stores']);
@@ -3801,40 +3913,61 @@ async function loadManifest(path, run) {
 }
 function parseDocument(yaml, text, name) {
     const lines = new yaml.LineCounter();
+    // Silent: the parser would print its warnings through Node's warning channel, unescaped, and
+    // a warning can carry the file's text (a tag's %0A is a line break). Warnings are refused
+    // below instead. Unique keys; source tokens keep numbers as they were written.
+    const document = yaml.parseDocument(text, {
+        uniqueKeys: true,
+        prettyErrors: false,
+        lineCounter: lines,
+        logLevel: 'silent',
+        keepSourceTokens: true
+    });
+    if (document.errors.length > 0) {
+        throw invalidYaml(document.errors[0], lines, name, 'is not valid YAML or JSON', FIX_SYNTAX);
+    }
+    if (document.warnings.length > 0) {
+        throw invalidYaml(document.warnings[0], lines, name, 'uses YAML the action does not accept', 'Write plain mappings, lists and values, without custom tags (!name) or directives.');
+    }
+    // Every value is text to the inputs: `007`, `1.10` or a 20-digit tag value stay as written,
+    // where a YAML number would turn them into 7, 1.1 and a rounded float.
+    yaml.visit(document, {
+        Scalar(_key, node) {
+            if (typeof node.value !== 'number' && typeof node.value !== 'bigint')
+                return;
+            const token = node.srcToken;
+            node.value = token && 'source' in token ? token.source : String(node.value);
+        }
+    });
     try {
-        // Unique keys, and few aliases: a manifest has no use for alias bombs.
-        return yaml.parse(text, {
-            uniqueKeys: true,
-            maxAliasCount: MAX_ALIASES,
-            prettyErrors: false,
-            lineCounter: lines
-        });
+        // Few aliases: a manifest has no use for alias bombs.
+        return document.toJS({ maxAliasCount: MAX_ALIASES });
     }
     catch (error) {
         // The parser refuses an alias that expands too far with a plain ReferenceError.
         if (error instanceof ReferenceError && /alias/i.test(error.message)) {
             throw new errors/* InputError */.d(manifest_INPUT, `${name} uses YAML aliases (*name) that expand to too much data, as an alias bomb does. Write the entries out, or share settings through defaults.`);
         }
-        if (!(error instanceof yaml.YAMLParseError))
-            throw error;
-        // The parser's message quotes the text: say where and what kind of problem, not more.
-        // Without pretty errors it gives an offset only; the line counter turns it into a line.
-        const position = error.pos.length > 0 ? lines.linePos(error.pos[0]) : undefined;
-        const problem = error.code.toLowerCase().replace(/_/g, ' ');
-        const at = position ? ` at line ${position.line}, column ${position.col}` : '';
-        throw new errors/* InputError */.d(manifest_INPUT, `${name} is not valid YAML or JSON (${problem})${at}. Fix the file's syntax.`, position
-            ? [
-                {
-                    level: 'error',
-                    message: `Invalid manifest: ${problem}.`,
-                    title: 'Invalid manifest',
-                    file: name,
-                    line: position.line,
-                    column: position.col
-                }
-            ]
-            : []);
+        throw error;
     }
+}
+/** A parser error or warning as an input error: where and what kind, never the text itself. */
+function invalidYaml(problem, lines, name, what, fix) {
+    const position = problem.pos.length > 0 ? lines.linePos(problem.pos[0]) : undefined;
+    const kind = problem.code.toLowerCase().replace(/_/g, ' ');
+    const at = position ? ` at line ${position.line}, column ${position.col}` : '';
+    return new errors/* InputError */.d(manifest_INPUT, `${name} ${what} (${kind})${at}. ${fix}`, position
+        ? [
+            {
+                level: 'error',
+                message: `Invalid manifest: ${kind}.`,
+                title: 'Invalid manifest',
+                file: name,
+                line: position.line,
+                column: position.col
+            }
+        ]
+        : []);
 }
 function checkKeys(entry, where, fail) {
     for (const key of Object.keys(entry)) {
@@ -4763,6 +4896,11 @@ const log = withoutEmptyGroups({
 /** Diffs printed to the log longer than this are cut (the `diff` output keeps all of it). */
 const MAX_LOGGED_DIFF = 20_000;
 async function run() {
+    // Node prints process warnings to stderr as they are, and the runner reads commands there
+    // too: a library's warning can carry outside text (a manifest's YAML tag, say). They go
+    // through the log instead.
+    process.removeAllListeners('warning');
+    process.on('warning', warning => log.info(`Node warning: ${warning.name}: ${warning.message}`));
     const execution = await execute();
     try {
         await report(execution);

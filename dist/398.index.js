@@ -1,8 +1,8 @@
-export const id = 129;
-export const ids = [129];
+export const id = 398;
+export const ids = [398];
 export const modules = {
 
-/***/ 2129:
+/***/ 7398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -70,6 +70,9 @@ function shapeFunctionOutput(eventType, resultJson) {
     const result = JSON.parse(resultJson);
     if (!isObject(result))
         return { error: NO_RESULT };
+    const problem = invalidResult(eventType, result);
+    if (problem)
+        return { error: `Error: The function returned an invalid ${problem}` };
     if (eventType === 'viewer-response') {
         return {
             output: JSON.stringify({
@@ -87,6 +90,53 @@ function shapeFunctionOutput(eventType, resultJson) {
             request: pick(result, REQUEST_FIELDS, ['querystring', 'headers', 'cookies'])
         })
     };
+}
+/**
+ * What makes a result one CloudFront cannot use (it counts such a run as a validation error):
+ * the structure the guide gives for request and response objects, checked where a handler can
+ * get it wrong by accident (returning the whole event, a status code as a string, a header as a
+ * bare string). Undefined when the result is usable.
+ */
+function invalidResult(eventType, result) {
+    const isResponse = eventType === 'viewer-response' || 'statusCode' in result;
+    if (isResponse) {
+        const status = result.statusCode;
+        if (status === undefined) {
+            return 'response: a viewer response function must return a response with a statusCode';
+        }
+        if (typeof status !== 'number' || !Number.isInteger(status)) {
+            return `response: statusCode must be an integer, not ${kindOf(status)}`;
+        }
+    }
+    else if (typeof result.uri !== 'string') {
+        return 'request: it has no uri (return event.request, not the whole event)';
+    }
+    const maps = isResponse ? ['headers', 'cookies'] : ['querystring', 'headers', 'cookies'];
+    for (const map of maps) {
+        const entries = result[map];
+        if (entries === undefined || entries === null)
+            continue;
+        if (!isObject(entries)) {
+            return `${isResponse ? 'response' : 'request'}: ${map} must be an object`;
+        }
+        for (const [name, entry] of Object.entries(entries)) {
+            if (!isObject(entry)) {
+                return `${isResponse ? 'response' : 'request'}: ${map}[${JSON.stringify(name)}] must be an object such as { value: '…' }, not ${kindOf(entry)}`;
+            }
+        }
+    }
+    return undefined;
+}
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(value.slice(0, 40))}`;
+    if (typeof value === 'number')
+        return `the number ${value}`;
+    return `a ${typeof value}`;
 }
 function pick(source, fields, maps) {
     const picked = {};
@@ -131,6 +181,61 @@ function checkOffset(buffer, offset, size) {
   return at;
 }
 
+// readIntBE and its kin: 1 to 6 bytes, as Node (48 bits is what a double holds exactly).
+function checkByteLength(byteLength) {
+  if (typeof byteLength !== 'number' || byteLength !== Math.floor(byteLength) || byteLength < 1 || byteLength > 6) {
+    throw new RangeError('The value of "byteLength" is out of range. It must be >= 1 and <= 6. Received ' + String(byteLength));
+  }
+  return byteLength;
+}
+
+function readUnsigned(buffer, offset, byteLength, littleEndian) {
+  var size = checkByteLength(byteLength);
+  var at = checkOffset(buffer, offset, size);
+  var value = 0;
+  for (var i = 0; i < size; i++) {
+    value = value * 256 + buffer[littleEndian ? at + size - 1 - i : at + i];
+  }
+  return value;
+}
+
+function readSigned(buffer, offset, byteLength, littleEndian) {
+  var value = readUnsigned(buffer, offset, byteLength, littleEndian);
+  var limit = Math.pow(2, 8 * byteLength);
+  return value >= limit / 2 ? value - limit : value;
+}
+
+function writeInteger(buffer, value, offset, byteLength, littleEndian, signed) {
+  var size = checkByteLength(byteLength);
+  var at = checkOffset(buffer, offset, size);
+  var limit = Math.pow(2, 8 * size);
+  var min = signed ? -limit / 2 : 0;
+  var max = signed ? limit / 2 - 1 : limit - 1;
+  if (typeof value !== 'number' || value !== value || value < min || value > max) {
+    throw new RangeError('The value of "value" is out of range. It must be >= ' + min + ' and <= ' + max + '. Received ' + String(value));
+  }
+  var rest = Math.floor(value) < 0 ? Math.floor(value) + limit : Math.floor(value);
+  for (var i = size - 1; i >= 0; i--) {
+    buffer[littleEndian ? at + size - 1 - i : at + i] = rest % 256;
+    rest = Math.floor(rest / 256);
+  }
+  return at + size;
+}
+
+function swapBytes(buffer, width) {
+  if (buffer.length % width !== 0) {
+    throw new RangeError('Buffer size must be a multiple of ' + (8 * width) + '-bits');
+  }
+  for (var at = 0; at < buffer.length; at += width) {
+    for (var i = 0; i < width / 2; i++) {
+      var first = buffer[at + i];
+      buffer[at + i] = buffer[at + width - 1 - i];
+      buffer[at + width - 1 - i] = first;
+    }
+  }
+  return buffer;
+}
+
 function dataView(buffer) {
   return new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
@@ -170,7 +275,8 @@ class Buffer extends U8 {
       return new Buffer(value, offset, size);
     }
     var view = bytesView(value);
-    if (view !== null) return Buffer.fromBytes(view.slice());
+    // A copy, as Node makes: Buffer's own slice() would share the memory.
+    if (view !== null) return Buffer.fromBytes(U8.prototype.slice.call(view));
     if (value !== null && typeof value === 'object') {
       if (value.type === 'Buffer' && Array.isArray(value.data)) return Buffer.from(value.data);
       if (typeof value.length === 'number') {
@@ -353,9 +459,20 @@ class Buffer extends U8 {
   writeFloatBE(value, offset) { var at = checkOffset(this, offset, 4); dataView(this).setFloat32(at, value, false); return at + 4; }
   writeDoubleLE(value, offset) { var at = checkOffset(this, offset, 8); dataView(this).setFloat64(at, value, true); return at + 8; }
   writeDoubleBE(value, offset) { var at = checkOffset(this, offset, 8); dataView(this).setFloat64(at, value, false); return at + 8; }
+  readUIntBE(offset, byteLength) { return readUnsigned(this, offset, byteLength, false); }
+  readUIntLE(offset, byteLength) { return readUnsigned(this, offset, byteLength, true); }
+  readIntBE(offset, byteLength) { return readSigned(this, offset, byteLength, false); }
+  readIntLE(offset, byteLength) { return readSigned(this, offset, byteLength, true); }
+  writeUIntBE(value, offset, byteLength) { return writeInteger(this, value, offset, byteLength, false, false); }
+  writeUIntLE(value, offset, byteLength) { return writeInteger(this, value, offset, byteLength, true, false); }
+  writeIntBE(value, offset, byteLength) { return writeInteger(this, value, offset, byteLength, false, true); }
+  writeIntLE(value, offset, byteLength) { return writeInteger(this, value, offset, byteLength, true, true); }
+  swap16() { return swapBytes(this, 2); }
+  swap32() { return swapBytes(this, 4); }
+  swap64() { return swapBytes(this, 8); }
 }
 // Node's lower-case aliases.
-['UInt8', 'UInt16LE', 'UInt16BE', 'UInt32LE', 'UInt32BE'].forEach(function (name) {
+['UInt8', 'UInt16LE', 'UInt16BE', 'UInt32LE', 'UInt32BE', 'UIntLE', 'UIntBE'].forEach(function (name) {
   var alias = name.replace('UInt', 'Uint');
   Object.defineProperty(Buffer.prototype, 'read' + alias, { value: Buffer.prototype['read' + name], writable: true, configurable: true });
   Object.defineProperty(Buffer.prototype, 'write' + alias, { value: Buffer.prototype['write' + name], writable: true, configurable: true });
@@ -436,9 +553,251 @@ function atob(data) {
 }
 `;
 
+;// CONCATENATED MODULE: ./src/runtime/sandbox/cbor.ts
+// A small CBOR (RFC 8949) decoder and encoder for the sandbox (see codecs.ts for why it is a
+// string), enough for CBOR Web Tokens: integers, byte and text strings, arrays, maps, tags,
+// false, true, null, undefined and floats.
+//
+// The decoder reads tokens that come from viewers, so it is bounded: no indefinite lengths, no
+// integers past 2^53, no nesting deeper than CBOR_MAX_DEPTH, no count larger than the bytes left
+// could hold (so a forged length cannot make it allocate). Map keys must be integers or text and
+// come out as strings, as JavaScript object keys are; a key given twice is refused. Tags inside
+// a value are dropped (the value is kept): the caller reads the tags that matter itself
+// (cborTagAhead). The encoder writes into a fixed capacity and stops as soon as it is passed.
+const CBOR = String.raw `
+var CBOR_MAX_DEPTH = 16;
+var CBOR_MAX_SAFE_INTEGER = 9007199254740991;
+// The additional information that announces an argument of 1, 2, 4 or 8 bytes.
+var CBOR_INFO_OF_SIZE = { 1: 24, 2: 25, 4: 26, 8: 27 };
+
+function cborInvalid(message) {
+  return new Error('invalid CBOR: ' + message);
+}
+
+// A plain Uint8Array view: a Buffer's slice() would share memory where a copy is meant.
+function cborReader(bytes) {
+  return { bytes: new U8(bytes.buffer, bytes.byteOffset, bytes.length), at: 0 };
+}
+
+function cborTake(reader, length) {
+  if (length > reader.bytes.length - reader.at) throw cborInvalid('the data ends too early');
+  var part = reader.bytes.subarray(reader.at, reader.at + length);
+  reader.at += length;
+  return part;
+}
+
+function cborByte(reader) {
+  return cborTake(reader, 1)[0];
+}
+
+// The argument of an initial byte: the value itself, or the length or count that follows.
+function cborArgument(reader, info) {
+  if (info < 24) return info;
+  if (info === 31) throw cborInvalid('indefinite lengths are not supported');
+  if (info > 27) throw cborInvalid('reserved additional information ' + info);
+  var bytes = cborTake(reader, 1 << (info - 24));
+  var value = 0;
+  for (var i = 0; i < bytes.length; i++) value = value * 256 + bytes[i];
+  if (value > CBOR_MAX_SAFE_INTEGER) throw cborInvalid('integers above 2^53 - 1 are not supported');
+  return value;
+}
+
+function cborFloat(bytes) {
+  var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (bytes.length === 4) return view.getFloat32(0);
+  if (bytes.length === 8) return view.getFloat64(0);
+  var half = view.getUint16(0);
+  var exponent = (half >> 10) & 31;
+  var fraction = half & 1023;
+  var magnitude = exponent === 0 ? fraction * Math.pow(2, -24)
+    : exponent === 31 ? (fraction === 0 ? Infinity : NaN)
+    : (fraction + 1024) * Math.pow(2, exponent - 25);
+  return half & 0x8000 ? -magnitude : magnitude;
+}
+
+function cborSimple(reader, info) {
+  switch (info) {
+    case 20: return false;
+    case 21: return true;
+    case 22: return null;
+    case 23: return undefined;
+    case 25: return cborFloat(cborTake(reader, 2));
+    case 26: return cborFloat(cborTake(reader, 4));
+    case 27: return cborFloat(cborTake(reader, 8));
+    case 31: throw cborInvalid('indefinite lengths are not supported');
+    default: throw cborInvalid('unsupported simple value (additional information ' + info + ')');
+  }
+}
+
+function cborMapKey(reader, depth) {
+  var major = reader.at < reader.bytes.length ? reader.bytes[reader.at] >> 5 : -1;
+  if (major !== 0 && major !== 1 && major !== 3) {
+    if (major < 0) throw cborInvalid('the data ends too early');
+    throw cborInvalid('map keys must be integers or text strings');
+  }
+  return String(cborItem(reader, depth));
+}
+
+function cborItem(reader, depth) {
+  if (depth > CBOR_MAX_DEPTH) throw cborInvalid('nested deeper than ' + CBOR_MAX_DEPTH + ' levels');
+  var initial = cborByte(reader);
+  var major = initial >> 5;
+  var info = initial & 31;
+  if (major === 7) return cborSimple(reader, info);
+  var argument = cborArgument(reader, info);
+  var left = reader.bytes.length - reader.at;
+  switch (major) {
+    case 0: return argument;
+    case 1: return -1 - argument;
+    case 2: return Buffer.fromBytes(cborTake(reader, argument).slice());
+    case 3: {
+      var text = utf8Decode(cborTake(reader, argument), 0, argument, true);
+      if (text === null) throw cborInvalid('a text string is not valid UTF-8');
+      return text;
+    }
+    case 4: {
+      // Each item takes at least one byte.
+      if (argument > left) throw cborInvalid('the data ends too early');
+      var items = [];
+      for (var i = 0; i < argument; i++) items.push(cborItem(reader, depth + 1));
+      return items;
+    }
+    case 5: {
+      if (argument * 2 > left) throw cborInvalid('the data ends too early');
+      var map = {};
+      for (var j = 0; j < argument; j++) {
+        var key = cborMapKey(reader, depth + 1);
+        if (Object.prototype.hasOwnProperty.call(map, key)) throw cborInvalid('the map key ' + key + ' appears twice');
+        // defineProperty, so that a "__proto__" key stays a plain entry.
+        Object.defineProperty(map, key, { value: cborItem(reader, depth + 1), writable: true, enumerable: true, configurable: true });
+      }
+      return map;
+    }
+    default:
+      return cborItem(reader, depth + 1);
+  }
+}
+
+// Reads a tag when one comes next and returns its number; null (nothing read) otherwise.
+function cborTagAhead(reader) {
+  if (reader.at >= reader.bytes.length || reader.bytes[reader.at] >> 5 !== 6) return null;
+  return cborArgument(reader, cborByte(reader) & 31);
+}
+
+// One whole data item: bytes after it are an error.
+function cborDecode(bytes) {
+  var reader = cborReader(bytes);
+  var value = cborItem(reader, 1);
+  if (reader.at !== bytes.length) throw cborInvalid('unexpected bytes after the data item');
+  return value;
+}
+
+function cborWriter(capacity) {
+  return { bytes: new U8(capacity), at: 0 };
+}
+
+function cborRoom(writer, length) {
+  if (length > writer.bytes.length - writer.at) {
+    throw new Error('the encoded data would be larger than ' + writer.bytes.length + ' bytes');
+  }
+}
+
+// Always the shortest form (RFC 8949's preferred serialization).
+function cborWriteHead(writer, major, value) {
+  var size = value < 24 ? 0 : value < 0x100 ? 1 : value < 0x10000 ? 2 : value < 0x100000000 ? 4 : 8;
+  cborRoom(writer, 1 + size);
+  writer.bytes[writer.at++] = (major << 5) | (size === 0 ? value : CBOR_INFO_OF_SIZE[size]);
+  for (var i = size - 1; i >= 0; i--) {
+    writer.bytes[writer.at++] = Math.floor(value / Math.pow(256, i)) % 256;
+  }
+}
+
+function cborWriteBytes(writer, major, bytes) {
+  cborWriteHead(writer, major, bytes.length);
+  cborRoom(writer, bytes.length);
+  writer.bytes.set(bytes, writer.at);
+  writer.at += bytes.length;
+}
+
+function cborWriteText(writer, text) {
+  // A UTF-16 unit takes at least one byte: fail before encoding a string that cannot fit.
+  cborRoom(writer, text.length);
+  cborWriteBytes(writer, 3, utf8Encode(text));
+}
+
+function cborWriteNumber(writer, value) {
+  if (Number.isInteger(value) && Math.abs(value) <= CBOR_MAX_SAFE_INTEGER) {
+    if (value >= 0) cborWriteHead(writer, 0, value);
+    else cborWriteHead(writer, 1, -1 - value);
+    return;
+  }
+  cborRoom(writer, 9);
+  writer.bytes[writer.at++] = 0xfb;
+  new DataView(writer.bytes.buffer).setFloat64(writer.at, value);
+  writer.at += 8;
+}
+
+// Object keys that are integers in decimal ("4", "-1") become CBOR integers, as claim and
+// header labels are; any other key is text.
+function cborWriteKey(writer, key) {
+  if (/^(0|-?[1-9][0-9]*)$/.test(key) && Math.abs(Number(key)) <= CBOR_MAX_SAFE_INTEGER) cborWriteNumber(writer, Number(key));
+  else cborWriteText(writer, key);
+}
+
+function cborWriteSimple(writer, value) {
+  cborRoom(writer, 1);
+  writer.bytes[writer.at++] = 0xe0 | value;
+}
+
+function cborIsMap(value) {
+  if (value === null || typeof value !== 'object') return false;
+  var proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function cborWriteValue(writer, value, depth) {
+  if (depth > CBOR_MAX_DEPTH) throw new Error('the value is nested deeper than ' + CBOR_MAX_DEPTH + ' levels');
+  if (value === false) return cborWriteSimple(writer, 20);
+  if (value === true) return cborWriteSimple(writer, 21);
+  if (value === null) return cborWriteSimple(writer, 22);
+  if (value === undefined) return cborWriteSimple(writer, 23);
+  if (typeof value === 'number') return cborWriteNumber(writer, value);
+  if (typeof value === 'string') return cborWriteText(writer, value);
+  var bytes = bytesView(value);
+  if (bytes !== null) return cborWriteBytes(writer, 2, bytes);
+  if (Array.isArray(value)) {
+    cborWriteHead(writer, 4, value.length);
+    for (var i = 0; i < value.length; i++) cborWriteValue(writer, value[i], depth + 1);
+    return;
+  }
+  if (cborIsMap(value)) {
+    var keys = Object.keys(value);
+    cborWriteHead(writer, 5, keys.length);
+    for (var k = 0; k < keys.length; k++) {
+      cborWriteKey(writer, keys[k]);
+      cborWriteValue(writer, value[keys[k]], depth + 1);
+    }
+    return;
+  }
+  throw new TypeError('cannot encode ' + (typeof value === 'object' ? 'this object' : 'a ' + typeof value) + ' in CBOR');
+}
+
+function cborWritten(writer) {
+  return writer.bytes.slice(0, writer.at);
+}
+
+// The encoding of a value, or an error when it would pass capacity bytes.
+function cborEncode(value, capacity) {
+  var writer = cborWriter(capacity);
+  cborWriteValue(writer, value, 1);
+  return cborWritten(writer);
+}
+`;
+
 ;// CONCATENATED MODULE: ./src/runtime/sandbox/cloudfront.ts
 // The `cloudfront` module of runtime 2.0 for the sandbox (see codecs.ts for why it is a
-// string): key value store handles and the origin modification helpers.
+// string): key value store handles, the origin modification helpers, `edgeLocation` and `cwt`
+// (cwt.ts).
 //
 // Store contents stay in the host; `host.kvs*` return primitives only. The origin helpers
 // check their arguments as the guide describes them and record nothing: TestFunction does not
@@ -477,11 +836,20 @@ function kvs(id) {
   return makeKvsHandle(storeId);
 }
 
+function isViewerRequest() {
+  return kind === 'function' && eventType === 'viewer-request';
+}
+
 // The origin helpers work in viewer request functions only (the guide says so).
 function requireViewerRequest(helper) {
-  if (kind !== 'function' || eventType !== 'viewer-request') {
-    throw new Error(helper + '() can only be used in viewer request functions');
-  }
+  if (!isViewerRequest()) throw new Error(helper + '() can only be used in viewer request functions');
+}
+
+// Offline there is no edge: viewer request functions see the guide's example values, the
+// others an empty object (the guide: "empty" for viewer response).
+var EXAMPLE_EDGE_LOCATION = { name: 'SEA', serverIp: '1.2.3.4', region: 'us-west-2' };
+function edgeLocation() {
+  return Object.freeze(isViewerRequest() ? Object.assign({}, EXAMPLE_EDGE_LOCATION) : {});
 }
 
 function invalidArgument(helper, message) {
@@ -597,6 +965,8 @@ function checkOriginGroup(params) {
 
 var cloudfrontModule = Object.freeze({
   kvs: kvs,
+  edgeLocation: edgeLocation(),
+  cwt: cwtModule,
   updateRequestOrigin: function updateRequestOrigin(params) {
     requireViewerRequest('updateRequestOrigin');
     checkOriginUpdate(params);
@@ -1002,6 +1372,202 @@ function installByteStrings() {
 }
 `;
 
+;// CONCATENATED MODULE: ./src/runtime/sandbox/cwt.ts
+// `cf.cwt` of the cloudfront module ("CWT support for CloudFront Functions"), for the sandbox
+// (see codecs.ts for why it is a string): CBOR Web Tokens (RFC 8392) as COSE_Mac0 structures
+// (RFC 8152) with HMAC-SHA256, at most 1 KB. It uses the CBOR reader and writer of cbor.ts.
+//
+// validateToken checks the structure and the MAC and nothing else (the guide: no claim
+// validation). The page leaves some points open; the choices are in ../README.md ("CBOR Web
+// Tokens"). The HMAC itself is computed by the host (host.hash), like crypto.createHmac.
+const CWT = String.raw `
+var CWT_MAX_TOKEN_BYTES = 1024;
+var CWT_TAG = 61;
+var COSE_MAC0_TAG = 17;
+var COSE_ALG_LABEL = '1';
+var COSE_DEFAULT_ALG = 5;
+// The COSE algorithms that are HMAC with SHA-256 (RFC 8152, table 7), by the bytes of the MAC
+// tag they keep: 5 is HMAC 256/256 ("HS256"), 4 is HMAC 256/64 (the guide's token example).
+var COSE_HMAC_SHA256_TAG_BYTES = { 4: 8, 5: 32 };
+
+// The error again with the method named first; a TypeError (a wrong argument) stays one.
+function cwtError(method, error) {
+  var message = method + '(): ' + (error !== null && typeof error === 'object' ? error.message : String(error));
+  return error instanceof TypeError ? new TypeError(message) : new Error(message);
+}
+
+// The algorithm of a header value, written as a number or as the text of one (the guide's
+// generateToken example writes { 1: "5" }); null when it is not an HMAC-SHA256 algorithm.
+function coseAlgorithm(value) {
+  var alg = typeof value === 'string' && /^[45]$/.test(value) ? Number(value) : value;
+  return alg === 4 || alg === 5 ? alg : null;
+}
+
+function cwtKeyBinary(context) {
+  if (context === null || typeof context !== 'object') throw new TypeError('the context must be an object with a key');
+  var key = context.key;
+  var bytes = typeof key === 'string' ? utf8Encode(key) : key instanceof U8 ? key : null;
+  if (bytes === null) throw new TypeError('key must be a string or a Buffer');
+  if (bytes.length === 0) throw new TypeError('key must not be empty');
+  return bytesToBinary(bytes);
+}
+
+// HMAC-SHA256 over MAC_structure = ["MAC0", protected, external_aad, payload] (RFC 8152,
+// section 6.3), with an empty external_aad, cut to the tag length of the algorithm. A binary
+// string.
+function coseMac0Tag(keyBinary, alg, protectedBytes, payloadBytes) {
+  var writer = cborWriter(protectedBytes.length + payloadBytes.length + 32);
+  cborWriteHead(writer, 4, 4);
+  cborWriteText(writer, 'MAC0');
+  cborWriteBytes(writer, 2, protectedBytes);
+  cborWriteBytes(writer, 2, new U8(0));
+  cborWriteBytes(writer, 2, payloadBytes);
+  var mac = host.hash('sha256', keyBinary, bytesToBinary(cborWritten(writer)));
+  if (typeof mac !== 'string') throw new Error('the HMAC could not be computed');
+  return mac.slice(0, COSE_HMAC_SHA256_TAG_BYTES[alg]);
+}
+
+// Looks at every byte whatever the first difference, so the time taken tells nothing of it.
+function cwtSameTag(expected, actual) {
+  if (expected.length !== actual.length) return false;
+  var difference = 0;
+  for (var i = 0; i < expected.length; i++) difference |= expected.charCodeAt(i) ^ actual.charCodeAt(i);
+  return difference === 0;
+}
+
+// [protected, unprotected, payload, tag] of a token: 61(17([...])) or 17([...]).
+function coseReadMac0(token) {
+  var reader = cborReader(token);
+  var tag = cborTagAhead(reader);
+  if (tag === CWT_TAG) tag = cborTagAhead(reader);
+  if (tag !== COSE_MAC0_TAG) throw new Error('the token must be a COSE_Mac0 structure (CBOR tag 17)');
+  var parts = cborItem(reader, 1);
+  if (reader.at !== token.length) throw cborInvalid('unexpected bytes after the data item');
+  if (!Array.isArray(parts) || parts.length !== 4) {
+    throw new Error('a COSE_Mac0 structure is an array of 4 items: protected, unprotected, payload, tag');
+  }
+  if (!(parts[0] instanceof U8)) throw new Error('the protected headers must be a byte string');
+  if (!cborIsMap(parts[1])) throw new Error('the unprotected headers must be a map');
+  if (!(parts[2] instanceof U8)) throw new Error('the payload must be a byte string');
+  if (!(parts[3] instanceof U8)) throw new Error('the MAC tag must be a byte string');
+  return { protectedBytes: parts[0], unprotectedHeaders: parts[1], payloadBytes: parts[2], tag: parts[3] };
+}
+
+function cwtDecodeMap(bytes, what) {
+  // An empty protected header byte string stands for an empty map (RFC 8152, section 3).
+  var map = bytes.length === 0 && what === 'protected headers' ? {} : cborDecode(bytes);
+  if (!cborIsMap(map)) throw new Error('the ' + what + ' must be a CBOR map');
+  return map;
+}
+
+function cwtValidate(token, handlerContext) {
+  if (!(token instanceof Buffer)) throw new TypeError('the token must be a Buffer');
+  var keyBinary = cwtKeyBinary(handlerContext);
+  if (token.length > CWT_MAX_TOKEN_BYTES) {
+    throw new Error('the token is ' + token.length + ' bytes, more than the ' + CWT_MAX_TOKEN_BYTES + ' allowed');
+  }
+  var mac0 = coseReadMac0(token);
+  var protectedHeaders = cwtDecodeMap(mac0.protectedBytes, 'protected headers');
+  if (!Object.prototype.hasOwnProperty.call(protectedHeaders, COSE_ALG_LABEL)) {
+    throw new Error('the protected headers must name the algorithm (label 1)');
+  }
+  var alg = coseAlgorithm(protectedHeaders[COSE_ALG_LABEL]);
+  if (alg === null) {
+    throw new Error('unsupported algorithm ' + String(protectedHeaders[COSE_ALG_LABEL]) + ': only 5 (HMAC 256/256) and 4 (HMAC 256/64) are supported');
+  }
+  var expected = coseMac0Tag(keyBinary, alg, mac0.protectedBytes, mac0.payloadBytes);
+  if (mac0.tag.length !== expected.length) {
+    throw new Error('the MAC tag of algorithm ' + alg + ' is ' + expected.length + ' bytes, not ' + mac0.tag.length);
+  }
+  if (!cwtSameTag(expected, bytesToBinary(mac0.tag))) throw new Error('the MAC does not match: wrong key or altered token');
+  // The claims are read only once the MAC has proved them.
+  return {
+    protectedHeaders: protectedHeaders,
+    unprotectedHeaders: mac0.unprotectedHeaders,
+    payload: cwtDecodeMap(mac0.payloadBytes, 'payload')
+  };
+}
+
+function validateToken(token, handlerContext) {
+  try {
+    return cwtValidate(token, handlerContext);
+  } catch (e) {
+    throw cwtError('validateToken', e);
+  }
+}
+
+// The guide's "Request" section reads generateToken(generatorContext, payload), its examples
+// generateToken(payload, generatorContext): the context is the argument with a key or coseTag.
+function cwtIsGeneratorContext(value) {
+  return value !== null && typeof value === 'object' && ('key' in value || 'coseTag' in value);
+}
+
+// A field of the token object by its CWTObject name (protectedHeaders…) or by the name the
+// guide's examples use (protected…); an empty map when neither is there.
+function cwtField(cwtObject, name, alias) {
+  var value = cwtObject[name] !== undefined ? cwtObject[name] : cwtObject[alias];
+  if (value === undefined && name !== 'payload') return {};
+  if (!cborIsMap(value)) throw new TypeError(name + ' must be an object');
+  return value;
+}
+
+// The protected headers as written: the algorithm as an integer, 5 when none is given.
+function cwtProtectedHeaders(given) {
+  var headers = {};
+  Object.keys(given).forEach(function (label) {
+    Object.defineProperty(headers, label, { value: given[label], writable: true, enumerable: true, configurable: true });
+  });
+  var named = headers[COSE_ALG_LABEL];
+  var alg = named === undefined ? COSE_DEFAULT_ALG : coseAlgorithm(named);
+  if (alg === null) {
+    throw new Error('unsupported algorithm ' + String(named) + ': use 5 (HMAC 256/256) or 4 (HMAC 256/64)');
+  }
+  headers[COSE_ALG_LABEL] = alg;
+  return headers;
+}
+
+function cwtGenerate(first, second) {
+  var swapped = !cwtIsGeneratorContext(second) && cwtIsGeneratorContext(first);
+  var cwtObject = swapped ? second : first;
+  var context = swapped ? first : second;
+  if (!cwtIsGeneratorContext(context)) throw new TypeError('pass the token object and a context { coseTag: "MAC0", key }');
+  var keyBinary = cwtKeyBinary(context);
+  if (context.coseTag !== 'MAC0') throw new TypeError('coseTag must be "MAC0", the only structure supported');
+  if (context.cwtTag !== undefined && typeof context.cwtTag !== 'boolean') throw new TypeError('cwtTag must be true or false');
+  if (cwtObject === null || typeof cwtObject !== 'object') {
+    throw new TypeError('the token must be an object { protectedHeaders, unprotectedHeaders, payload }');
+  }
+  var protectedHeaders = cwtProtectedHeaders(cwtField(cwtObject, 'protectedHeaders', 'protected'));
+  var unprotectedHeaders = cwtField(cwtObject, 'unprotectedHeaders', 'unprotected');
+  var claims = cwtField(cwtObject, 'payload', 'payload');
+  var protectedBytes = cborEncode(protectedHeaders, CWT_MAX_TOKEN_BYTES);
+  var payloadBytes = cborEncode(claims, CWT_MAX_TOKEN_BYTES);
+  var tag = coseMac0Tag(keyBinary, protectedHeaders[COSE_ALG_LABEL], protectedBytes, payloadBytes);
+  var writer = cborWriter(CWT_MAX_TOKEN_BYTES);
+  if (context.cwtTag === true) cborWriteHead(writer, 6, CWT_TAG);
+  cborWriteHead(writer, 6, COSE_MAC0_TAG);
+  cborWriteHead(writer, 4, 4);
+  cborWriteBytes(writer, 2, protectedBytes);
+  cborWriteValue(writer, unprotectedHeaders, 1);
+  cborWriteBytes(writer, 2, payloadBytes);
+  cborWriteBytes(writer, 2, latin1Encode(tag));
+  return Buffer.fromBytes(cborWritten(writer));
+}
+
+function generateToken(first, second) {
+  try {
+    return cwtGenerate(first, second);
+  } catch (e) {
+    throw cwtError('generateToken', e);
+  }
+}
+
+var cwtModule = Object.freeze({
+  validateToken: validateToken,
+  generateToken: generateToken
+});
+`;
+
 ;// CONCATENATED MODULE: ./src/runtime/sandbox/querystring.ts
 // The `querystring` module for the sandbox (see codecs.ts for why it is a string). It follows
 // Node's querystring, which the CloudFront guide documents the module after: parse, stringify,
@@ -1118,6 +1684,8 @@ var querystringModule = {
 
 
 
+
+
 /** Hidden global the runner script calls with the entry point (see worker.ts). */
 const RUN_ENTRY = '__cloudfrontRun';
 /** Hidden global that the rewritten `import` declarations call (see source.ts). */
@@ -1156,6 +1724,8 @@ rawHost = undefined;
     BUFFER +
     CRYPTO +
     QUERYSTRING +
+    CBOR +
+    CWT +
     CLOUDFRONT +
     String.raw `
 function hide(target, name, value) {
@@ -1276,6 +1846,33 @@ function decorateConnection(connection) {
   });
 }
 
+// request.rawQueryString() (runtime 2.0, a general helper method): the query string as it
+// arrived. An event has only the parsed querystring, so the string is rebuilt from it once,
+// before the handler can change it: name=value pairs in the event's order, one per value of
+// multiValue; an empty querystring gives undefined (the event cannot tell a lone "?" apart).
+function decorateRequest(request) {
+  if (request === null || typeof request !== 'object') return;
+  var raw = rebuildQueryString(request.querystring);
+  hide(request, 'rawQueryString', function rawQueryString() {
+    return raw;
+  });
+}
+function rebuildQueryString(querystring) {
+  if (querystring === null || typeof querystring !== 'object') return undefined;
+  var pairs = [];
+  Object.keys(querystring).forEach(function (name) {
+    var entry = querystring[name];
+    var values = entry !== null && typeof entry === 'object' && Array.isArray(entry.multiValue)
+      ? entry.multiValue
+      : [entry];
+    values.forEach(function (item) {
+      var value = item !== null && typeof item === 'object' ? item.value : item;
+      pairs.push(name + '=' + (value === undefined || value === null ? '' : String(value)));
+    });
+  });
+  return pairs.length === 0 ? undefined : pairs.join('&');
+}
+
 var settled = false;
 function settleValue(value) {
   if (settled) return;
@@ -1312,6 +1909,7 @@ lock(globalThis, '${RUN_ENTRY}', function (entry) {
     }
     var event = parseJson(eventJson);
     if (kind === 'connection-function') decorateConnection(event);
+    else if (v2 && event !== null && typeof event === 'object') decorateRequest(event.request);
     reflectApply(promiseThen, resolvePromise(entry(event)), [settleValue, settleError]);
   } catch (e) {
     settleError(e);
