@@ -921,9 +921,15 @@ const CONNECT_TIMEOUT_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 /** Attempts per request (the first and two retries): 3 × 10 s plus back-off stays near 30 s. */
 const MAX_REQUEST_ATTEMPTS = 3;
+/**
+ * Set on a failed call's error: true when every attempt before the last was refused with an
+ * answer below 500 (throttled), so none of them can have been applied. The SDK keeps only the
+ * last attempt's error; a retry after a throttle is no sign of a lost answer.
+ */
+const EARLIER_ATTEMPTS_REFUSED = '$earlierAttemptsRefused';
 /** A client that follows the SDK's default credential chain; CloudFront is global. */
 function createClient(env = process.env) {
-    return new dist_cjs/* CloudFrontClient */.GHk({
+    const client = new dist_cjs/* CloudFrontClient */.GHk({
         region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
         retryMode: 'standard',
         maxAttempts: MAX_REQUEST_ATTEMPTS,
@@ -935,6 +941,45 @@ function createClient(env = process.env) {
         },
         customUserAgent: 'cloudfront-function-deploy'
     });
+    recordAttempts(client);
+    return client;
+}
+/** Notes how each attempt of a call ended, and tells the final error what the earlier did. */
+function recordAttempts(client) {
+    const refusals = new WeakMap();
+    // Inside the retry loop: runs once per attempt, around the answer's parsing.
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const status = statusOf(error);
+            const list = refusals.get(context) ?? [];
+            list.push(status !== undefined && status < 500);
+            refusals.set(context, list);
+            throw error;
+        }
+    }, { step: 'deserialize', name: 'recordAttemptOutcome', priority: 'high' });
+    // Outside it: runs once per call, when the last attempt failed.
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const earlier = (refusals.get(context) ?? []).slice(0, -1);
+            if (typeof error === 'object' && error !== null) {
+                Object.defineProperty(error, EARLIER_ATTEMPTS_REFUSED, {
+                    value: earlier.length > 0 && earlier.every(Boolean),
+                    enumerable: false
+                });
+            }
+            throw error;
+        }
+    }, { step: 'initialize', name: 'reportAttemptOutcomes', priority: 'high' });
+}
+function statusOf(error) {
+    const failed = error;
+    return failed?.$metadata?.httpStatusCode ?? failed?.$response?.statusCode;
 }
 /** The endpoint requests go to, for messages: an override, or CloudFront's global one. */
 function endpointName(env = process.env) {
@@ -948,6 +993,7 @@ var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/cloudfront/errors.ts
 // Turns failed AWS calls into messages that say what happened and what to do.
 
+
 /** A failed CloudFront call, with the operation that failed. */
 class AwsCallError extends Error {
     operation;
@@ -958,6 +1004,8 @@ class AwsCallError extends Error {
     requestId;
     /** How many times the SDK sent the request (1 when it did not retry). */
     attempts;
+    /** Every attempt before the last was refused (throttled): none of them was applied. */
+    earlierAttemptsRefused;
     constructor(operation, cause, 
     /** Where the request went, for messages about unreachable or silent endpoints. */
     endpoint) {
@@ -972,14 +1020,17 @@ class AwsCallError extends Error {
         this.status = error?.$metadata?.httpStatusCode;
         this.requestId = error?.$metadata?.requestId;
         this.attempts = error?.$metadata?.attempts ?? 1;
+        this.earlierAttemptsRefused =
+            cause?.[EARLIER_ATTEMPTS_REFUSED] === true;
     }
 }
 /**
- * True when the SDK sent the request more than once: an earlier attempt may have reached
- * CloudFront and been applied, with its answer lost on the way back.
+ * True when the SDK sent the request more than once and an earlier attempt may have reached
+ * CloudFront and been applied, with its answer lost on the way back (not when every earlier
+ * attempt was throttled: a refusal is an answer).
  */
 function wasRetried(error) {
-    return error instanceof AwsCallError && error.attempts > 1;
+    return error instanceof AwsCallError && error.attempts > 1 && !error.earlierAttemptsRefused;
 }
 /** True for the error CloudFront gives when an If-Match ETag is stale. */
 function isPreconditionFailed(error) {

@@ -63,6 +63,28 @@ describe('an endpoint that accepts the request and never answers', () => {
   }, 120_000)
 })
 
+describe('a write that CloudFront never answers', () => {
+  it('is reported as unknown, never as nothing changed, and LIVE is not claimed unchanged', async () => {
+    await seedFunction(h, 'unanswered', fixture('function-v1.js'), { publish: true })
+    h.emu.clearRequestLog()
+    // Every attempt is held past the client's timeout; the emulator applies it later.
+    h.emu.injectFault({ type: 'stall', operation: 'PublishFunction', ms: 40_000, count: 3 })
+    const run = await h.run(h.workspace(), {
+      name: 'unanswered',
+      code: 'function-v2.js',
+      publish: 'true'
+    })
+    expectExit(run, 1)
+    const failure = run.stdout.split('\n').find(line => line.startsWith('::error::')) ?? ''
+    expect(failure).toContain('PublishFunction')
+    expect(failure).toContain('The outcome of PublishFunction is unknown')
+    expect(failure).toContain('Before failing, this run updated its DEVELOPMENT stage')
+    expect(failure).not.toContain('LIVE was not changed')
+    expect(failure).not.toContain('Nothing was changed')
+    expect(run.outputs.published).toBe('false')
+  }, 120_000)
+})
+
 describe('a GitHub API that accepts the request and never answers', () => {
   it('costs the pull-request comment, not the step: a warning within seconds, the deploy stands', async () => {
     const github = await startGitHubApiStub({ stall: true })

@@ -452,6 +452,26 @@ describe.each(KINDS)('"already LIVE" only when it is ($type)', kind => {
     expectOutputsMatchEmulator(run, kind.type, 'published-by-other')
   })
 
+  it('a throttled publish retried into 412 is still another writer’s publish, not a lost answer', async () => {
+    await seed(kind.type, 'throttled-publish', kind.before, { publish: true })
+    h.emu.clearRequestLog()
+    h.emu.injectFault({ type: 'write-after', action: 'publish', operation: kind.op('Update') })
+    h.emu.injectFault({ type: 'throttle', operation: kind.op('Publish'), count: 1 })
+    const run = await h.run(h.workspace(), {
+      name: 'throttled-publish',
+      type: kind.type,
+      code: kind.code,
+      publish: 'true'
+    })
+    expectExit(run, 0)
+    // The first attempt was refused (throttled), so it cannot have been applied.
+    expect(statuses(kind.op('Publish'))).toEqual([400, 412])
+    expect(run.outputs).toMatchObject({ published: 'false', changed: 'true' })
+    expect(run.stdout).toMatch(/already LIVE/)
+    expect(run.stdout).not.toMatch(/answer was lost/)
+    expectOutputsMatchEmulator(run, kind.type, 'throttled-publish')
+  })
+
   it('DEVELOPMENT went A→B→A and others published it: not reported as this run’s version', async () => {
     const { id } = await seed(kind.type, 'aba', kind.before, { publish: true })
     h.emu.clearRequestLog()

@@ -3,8 +3,10 @@ import {
   AwsCallError,
   isAlreadyExists,
   isNotFound,
-  isPreconditionFailed
+  isPreconditionFailed,
+  wasRetried
 } from '../../src/cloudfront/errors.js'
+import { EARLIER_ATTEMPTS_REFUSED } from '../../src/cloudfront/client.js'
 import { awsError } from '../../__fixtures__/cloudfront.js'
 
 function explain(operation: string, cause: unknown): { message: string; error: AwsCallError } {
@@ -188,5 +190,29 @@ describe('classifiers', () => {
     for (const code of no) expect(classify(wrap(code))).toBe(false)
     // Only wrapped errors count: a raw SDK error has not been through the adapter.
     expect(classify(awsError(yes[0]))).toBe(false)
+  })
+})
+
+describe('wasRetried', () => {
+  it('is true after a retry that may have followed a lost answer', () => {
+    expect(
+      wasRetried(
+        new AwsCallError(
+          'PublishFunction',
+          awsError('PreconditionFailed', { status: 412, attempts: 2 })
+        )
+      )
+    ).toBe(true)
+    expect(
+      wasRetried(
+        new AwsCallError('PublishFunction', awsError('PreconditionFailed', { status: 412 }))
+      )
+    ).toBe(false)
+  })
+
+  it('is false when every earlier attempt was refused (throttled): a refusal is an answer', () => {
+    const error = awsError('PreconditionFailed', { status: 412, attempts: 2 })
+    Object.defineProperty(error, EARLIER_ATTEMPTS_REFUSED, { value: true })
+    expect(wasRetried(new AwsCallError('PublishFunction', error))).toBe(false)
   })
 })

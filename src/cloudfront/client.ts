@@ -12,9 +12,16 @@ export const REQUEST_TIMEOUT_MS = 10_000
 /** Attempts per request (the first and two retries): 3 × 10 s plus back-off stays near 30 s. */
 export const MAX_REQUEST_ATTEMPTS = 3
 
+/**
+ * Set on a failed call's error: true when every attempt before the last was refused with an
+ * answer below 500 (throttled), so none of them can have been applied. The SDK keeps only the
+ * last attempt's error; a retry after a throttle is no sign of a lost answer.
+ */
+export const EARLIER_ATTEMPTS_REFUSED = '$earlierAttemptsRefused'
+
 /** A client that follows the SDK's default credential chain; CloudFront is global. */
 export function createClient(env: NodeJS.ProcessEnv = process.env): CloudFrontClient {
-  return new CloudFrontClient({
+  const client = new CloudFrontClient({
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
     retryMode: 'standard',
     maxAttempts: MAX_REQUEST_ATTEMPTS,
@@ -26,6 +33,54 @@ export function createClient(env: NodeJS.ProcessEnv = process.env): CloudFrontCl
     },
     customUserAgent: 'cloudfront-function-deploy'
   })
+  recordAttempts(client)
+  return client
+}
+
+/** Notes how each attempt of a call ended, and tells the final error what the earlier did. */
+function recordAttempts(client: CloudFrontClient): void {
+  const refusals = new WeakMap<object, boolean[]>()
+  // Inside the retry loop: runs once per attempt, around the answer's parsing.
+  client.middlewareStack.add(
+    (next, context) => async args => {
+      try {
+        return await next(args)
+      } catch (error) {
+        const status = statusOf(error)
+        const list = refusals.get(context) ?? []
+        list.push(status !== undefined && status < 500)
+        refusals.set(context, list)
+        throw error
+      }
+    },
+    { step: 'deserialize', name: 'recordAttemptOutcome', priority: 'high' }
+  )
+  // Outside it: runs once per call, when the last attempt failed.
+  client.middlewareStack.add(
+    (next, context) => async args => {
+      try {
+        return await next(args)
+      } catch (error) {
+        const earlier = (refusals.get(context) ?? []).slice(0, -1)
+        if (typeof error === 'object' && error !== null) {
+          Object.defineProperty(error, EARLIER_ATTEMPTS_REFUSED, {
+            value: earlier.length > 0 && earlier.every(Boolean),
+            enumerable: false
+          })
+        }
+        throw error
+      }
+    },
+    { step: 'initialize', name: 'reportAttemptOutcomes', priority: 'high' }
+  )
+}
+
+function statusOf(error: unknown): number | undefined {
+  const failed = error as {
+    $metadata?: { httpStatusCode?: number }
+    $response?: { statusCode?: number }
+  }
+  return failed?.$metadata?.httpStatusCode ?? failed?.$response?.statusCode
 }
 
 /** The endpoint requests go to, for messages: an override, or CloudFront's global one. */

@@ -1,5 +1,6 @@
 // Turns failed AWS calls into messages that say what happened and what to do.
 import { errorMessage } from '../errors.js'
+import { EARLIER_ATTEMPTS_REFUSED } from './client.js'
 
 /** A failed CloudFront call, with the operation that failed. */
 export class AwsCallError extends Error {
@@ -8,6 +9,8 @@ export class AwsCallError extends Error {
   readonly requestId: string | undefined
   /** How many times the SDK sent the request (1 when it did not retry). */
   readonly attempts: number
+  /** Every attempt before the last was refused (throttled): none of them was applied. */
+  readonly earlierAttemptsRefused: boolean
 
   constructor(
     readonly operation: string,
@@ -30,15 +33,18 @@ export class AwsCallError extends Error {
     this.status = error?.$metadata?.httpStatusCode
     this.requestId = error?.$metadata?.requestId
     this.attempts = error?.$metadata?.attempts ?? 1
+    this.earlierAttemptsRefused =
+      (cause as Record<string, unknown> | undefined)?.[EARLIER_ATTEMPTS_REFUSED] === true
   }
 }
 
 /**
- * True when the SDK sent the request more than once: an earlier attempt may have reached
- * CloudFront and been applied, with its answer lost on the way back.
+ * True when the SDK sent the request more than once and an earlier attempt may have reached
+ * CloudFront and been applied, with its answer lost on the way back (not when every earlier
+ * attempt was throttled: a refusal is an answer).
  */
 export function wasRetried(error: unknown): boolean {
-  return error instanceof AwsCallError && error.attempts > 1
+  return error instanceof AwsCallError && error.attempts > 1 && !error.earlierAttemptsRefused
 }
 
 /** True for the error CloudFront gives when an If-Match ETag is stale. */
