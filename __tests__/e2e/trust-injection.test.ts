@@ -95,6 +95,32 @@ describe('workflow-command injection', () => {
     expect(commandData(failure!.data)).toContain('::error title=x::y')
   })
 
+  it('a manifest whose YAML tag decodes to command lines: refused, nothing printed to stderr', async () => {
+    const ws = h.workspace({
+      'functions.yml': [
+        'functions:',
+        '  - name: tagged',
+        '    code: function-v1.js',
+        '    comment: !!x%0A::warning%20title=x::y%0A::add-mask::m7 hi',
+        ''
+      ].join('\n')
+    })
+    const run = await h.run(ws, { functions: 'functions.yml', offline: 'true' })
+    expectExit(run, 1)
+    const commands = workflowCommands(`${run.stdout}\n${run.stderr}`)
+    // The action's own: the failure, its annotation at the manifest's line, and groups.
+    expect(commands.filter(command => command.command === 'add-mask')).toEqual([])
+    expect(commands.filter(command => command.command === 'warning')).toEqual([])
+    expect(commands.filter(command => command.command === 'error')).toEqual([
+      expect.objectContaining({ properties: expect.stringContaining('file=functions.yml') }),
+      expect.objectContaining({ properties: '' })
+    ])
+    expect(run.stderr).not.toMatch(/::|add-mask/)
+    const failure = commands.find(command => command.command === 'error' && !command.properties)
+    expect(commandData(failure!.data)).toContain('uses YAML the action does not accept')
+    expect(h.emu.requestLog()).toEqual([])
+  })
+
   it('legacy ##[…] commands anywhere in a line, and U+0085 before ::, stay text', async () => {
     // The runner reads `##[name]` anywhere in a line, and trims U+0085 (NEXT LINE) before `::`.
     const names = [

@@ -153,6 +153,19 @@ describe('files stay inside the job', () => {
     expect(output(run)).not.toContain(SECRET)
   })
 
+  it('test-events: a glob whose folder is a link out of the job is refused, naming nothing there', async () => {
+    const ws = h.workspace()
+    symlinkSync(outside, join(ws, 'linked'))
+    const run = await h.run(ws, {
+      name: 'escape',
+      code: 'function-v1.js',
+      'test-events': 'linked/*.json'
+    })
+    expectRefused(run, 'test-events', /its folder 'linked' leads outside the workspace/)
+    expect(output(run)).not.toContain(outside)
+    expect(output(run)).not.toContain('secret.json')
+  })
+
   it('test-events: a symlink to outside named without a glob is refused', async () => {
     const ws = h.workspace()
     symlinkSync(join(outside, 'secret.json'), join(ws, 'tests', 'zz-link.json'))
