@@ -211,14 +211,14 @@ const CASES: BadInput[] = [
   },
   {
     what: 'a connection function on cloudfront-js-1.0',
-    input: 'code',
+    input: 'runtime',
     inputs: {
       name: 'fn',
       type: 'connection-function',
       code: 'connection-v1.js',
       runtime: 'cloudfront-js-1.0'
     },
-    message: /Connection functions only support cloudfront-js-2\.0/
+    message: /cannot run a connection function: connection functions only support cloudfront-js-2\.0/
   }
 ]
 

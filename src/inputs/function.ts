@@ -67,6 +67,12 @@ function parseFunctionSettings(
   overrides: { tags?: Tags | undefined }
 ): FunctionInputs {
   const runtime = parseInput(read, 'runtime')
+  if (kind === 'connection-function' && runtime !== 'cloudfront-js-2.0') {
+    throw new InputError(
+      'runtime',
+      `'${runtime}' cannot run a connection function: connection functions only support cloudfront-js-2.0. Set runtime: cloudfront-js-2.0 (the default).`
+    )
+  }
   const publish = parseInput(read, 'publish')
   const keyValueStores = parseKeyValueStores(inputText(read, 'key-value-stores'), runtime)
   const fields = {

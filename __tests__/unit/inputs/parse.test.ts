@@ -178,6 +178,14 @@ describe('parseInputs', () => {
     expect(error.message).toMatch(message)
   })
 
+  it('rejects runtime 1.0 for a connection function before any code is read', async () => {
+    const error = await failure({ type: 'connection-function', runtime: 'cloudfront-js-1.0' })
+    expect(error.input).toBe('runtime')
+    expect(error.message).toContain(
+      "'cloudfront-js-1.0' cannot run a connection function: connection functions only support cloudfront-js-2.0"
+    )
+  })
+
   describe('key-value-stores', () => {
     it('rejects more than one store', async () => {
       const error = await failure({ 'key-value-stores': 'one,two' })
