@@ -218,7 +218,8 @@ const CASES: BadInput[] = [
       code: 'connection-v1.js',
       runtime: 'cloudfront-js-1.0'
     },
-    message: /cannot run a connection function: connection functions only support cloudfront-js-2\.0/
+    message:
+      /cannot run a connection function: connection functions only support cloudfront-js-2\.0/
   }
 ]
 

@@ -179,6 +179,18 @@ describe('failed runs', () => {
       'response: a viewer response function must return a response with a statusCode'
     ],
     [
+      'a uri that is not a string',
+      'function handler(event) { event.request.uri = 5; return event.request; }',
+      viewerRequest(),
+      'request: uri must be a string, not the number 5'
+    ],
+    [
+      'a status code that is an object',
+      'function handler(event) { return { statusCode: {} }; }',
+      viewerRequest(),
+      'response: statusCode must be an integer, not an object'
+    ],
+    [
       'cookies as an array',
       'function handler(event) { event.response.cookies = []; return event.response; }',
       viewerResponse(),

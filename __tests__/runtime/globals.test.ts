@@ -111,6 +111,30 @@ describe('Buffer (runtime 2.0)', () => {
     expect(await evaluate(script)).toEqual(expected)
   })
 
+  test('writes fractions and NaN as Node does, and needs the offset of a variable-width read', async () => {
+    const script = `var out = [];
+       [[-1.5, 0, 2, 'writeIntBE'], [-129.2, 0, 3, 'writeIntLE'], [NaN, 0, 2, 'writeUIntBE'], [2.9, 0, 2, 'writeUIntLE']].forEach(function (call) {
+         var b = Buffer.alloc(3);
+         b[call[3]](call[0], call[1], call[2]);
+         out.push(b.toString('hex'));
+       });
+       try { Buffer.alloc(2).readUIntBE(undefined, 2); } catch (e) { out.push(e.name); }
+       result = out;`
+    const expected: unknown[] = []
+    for (const [value, offset, size, method] of [
+      [-1.5, 0, 2, 'writeIntBE'],
+      [-129.2, 0, 3, 'writeIntLE'],
+      [NaN, 0, 2, 'writeUIntBE'],
+      [2.9, 0, 2, 'writeUIntLE']
+    ] as const) {
+      const b = Buffer.alloc(3)
+      b[method](value, offset, size)
+      expected.push(b.toString('hex'))
+    }
+    expected.push('TypeError')
+    expect(await evaluate(script)).toEqual(expected)
+  })
+
   test('Buffer.from(buffer) copies, as in Node', async () => {
     const result = await evaluate(
       `var a = Buffer.from([1, 2]);

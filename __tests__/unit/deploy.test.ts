@@ -760,6 +760,20 @@ describe("a write whose answer is lost is still this run's write", () => {
     return error
   }
 
+  it('counts an applied update whose 200 answer could not be read as this run’s', async () => {
+    const fake = new FakeFunction(cf).exists({}, true)
+    fake.afterWrite('UpdateFunction', () => {
+      throw awsError('Deserialization', { status: 200 })
+    })
+    const result = await deploy(
+      functions,
+      desiredFunction({ code: Buffer.from(NEW_CODE) }),
+      options()
+    )
+    expect(result.updated).toBe(true)
+    expect(result.notes[0]).toContain("UpdateFunction's answer was lost")
+  })
+
   it('never claims LIVE is unchanged when a publish got no answer and may still land', async () => {
     new FakeFunction(cf).exists({}, true)
     cf.on(PublishFunctionCommand).rejects(noAnswer())

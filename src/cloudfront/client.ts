@@ -48,7 +48,8 @@ function recordAttempts(client: CloudFrontClient): void {
       } catch (error) {
         const status = statusOf(error)
         const list = refusals.get(context) ?? []
-        list.push(status !== undefined && status < 500)
+        // Only a 4xx is a refusal: no answer, a 5xx or an unreadable 2xx may hide a write.
+        list.push(status !== undefined && status >= 400 && status < 500)
         refusals.set(context, list)
         throw error
       }
@@ -65,7 +66,9 @@ function recordAttempts(client: CloudFrontClient): void {
         if (typeof error === 'object' && error !== null) {
           Object.defineProperty(error, EARLIER_ATTEMPTS_REFUSED, {
             value: earlier.length > 0 && earlier.every(Boolean),
-            enumerable: false
+            enumerable: false,
+            writable: true,
+            configurable: true
           })
         }
         throw error

@@ -124,7 +124,10 @@ function stateOf(current: CurrentFunction): FunctionState {
 
 /** True when CloudFront's answer does not say whether a write was applied. */
 function outcomeUnknown(error: unknown): boolean {
-  return error instanceof AwsCallError && (error.status === undefined || error.status >= 500)
+  if (!(error instanceof AwsCallError)) return false
+  const status = error.status
+  // A 2xx the SDK could not read is an answer lost as surely as none at all.
+  return status === undefined || status >= 500 || (status >= 200 && status < 300)
 }
 
 /** What a write whose answer was lost says, once a fresh read showed it was applied. */

@@ -12,6 +12,7 @@ import {
   statSync
 } from 'node:fs'
 import path from 'node:path'
+import { isDynamicPattern } from 'tinyglobby'
 import { InputError } from '../errors.js'
 import { thousands } from '../report/words.js'
 
@@ -224,10 +225,30 @@ function fixedFolder(pattern: string): string {
   const segments = pattern.split('/')
   const fixed: string[] = []
   for (const segment of segments.slice(0, -1)) {
-    if (/[*?[\]{}()!]/.test(segment)) break
+    if (isDynamicPattern(segment)) break
     fixed.push(segment)
   }
   return fixed.join('/')
+}
+
+/**
+ * Refuses a glob match whose folder is really outside the job (the glob library may start its
+ * crawl below a folder the pattern's text does not show as fixed, an escaped one say). The
+ * message names the pattern only: the match is a name from outside.
+ */
+export function checkMatch(input: string, pattern: string, match: string, roots: JobRoots): void {
+  let folder: string
+  try {
+    folder = realpathSync(path.dirname(match))
+  } catch {
+    return // Gone meanwhile: resolving the match says so.
+  }
+  if (displayName(folder, roots) === undefined) {
+    throw new InputError(
+      input,
+      `'${pattern}' leads outside the workspace through a symbolic link. Only the job's own files can be matched: copy them into the workspace.`
+    )
+  }
 }
 
 /**

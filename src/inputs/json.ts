@@ -9,10 +9,20 @@ export class JsonSyntaxError extends Error {
     /** 1-based. */
     readonly line: number,
     /** 1-based. */
-    readonly column: number
+    readonly column: number,
+    /** Valid JSON, nested deeper than MAX_JSON_DEPTH. */
+    readonly tooDeep = false
   ) {
     super(`${reason} at line ${line}, column ${column}`)
     this.name = 'JsonSyntaxError'
+  }
+
+  /** The whole sentence about a file, from its name: what is wrong, where, and the fix. */
+  describe(file: string): string {
+    const where = `at line ${this.line}, column ${this.column}`
+    return this.tooDeep
+      ? `${file} is JSON ${this.reason} ${where}: flatten the data.`
+      : `${file} is not valid JSON: ${this.reason} ${where}. Fix the file's syntax.`
   }
 }
 
@@ -33,7 +43,8 @@ export function parseJson(text: string): unknown {
   }
   const tooDeep = firstTooDeep(source)
   if (tooDeep !== undefined) {
-    throw new Scanner(source).error(`nesting is deeper than ${MAX_JSON_DEPTH} levels`, tooDeep)
+    const { line, column } = new Scanner(source).error('', tooDeep)
+    throw new JsonSyntaxError(`nesting is deeper than ${MAX_JSON_DEPTH} levels`, line, column, true)
   }
   return value
 }

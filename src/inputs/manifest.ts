@@ -129,8 +129,10 @@ function parseDocument(yaml: typeof import('yaml'), text: string, name: string):
   yaml.visit(document, {
     Scalar(_key, node) {
       if (typeof node.value !== 'number' && typeof node.value !== 'bigint') return
+      // A plain scalar's source is the number as written; a quoted one's holds its quotes.
       const token = node.srcToken
-      node.value = token && 'source' in token ? token.source : String(node.value)
+      node.value =
+        node.type === 'PLAIN' && token && 'source' in token ? token.source : String(node.value)
     }
   })
   try {

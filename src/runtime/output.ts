@@ -57,8 +57,10 @@ function invalidResult(eventType: string, result: Record<string, unknown>): stri
     if (typeof status !== 'number' || !Number.isInteger(status)) {
       return `response: statusCode must be an integer, not ${kindOf(status)}`
     }
-  } else if (typeof result.uri !== 'string') {
+  } else if (result.uri === undefined) {
     return 'request: it has no uri (return event.request, not the whole event)'
+  } else if (typeof result.uri !== 'string') {
+    return `request: uri must be a string, not ${kindOf(result.uri)}`
   }
   const maps = isResponse ? ['headers', 'cookies'] : ['querystring', 'headers', 'cookies']
   for (const map of maps) {
@@ -81,7 +83,7 @@ function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`
   if (typeof value === 'number') return `the number ${value}`
-  return `a ${typeof value}`
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }
 
 function pick(

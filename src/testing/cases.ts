@@ -16,6 +16,7 @@
 import { globSync, isDynamicPattern } from 'tinyglobby'
 import { InputError } from '../errors.js'
 import {
+  checkMatch,
   checkPattern,
   keyForMessage,
   readJobFile,
@@ -99,7 +100,10 @@ function matchPattern(pattern: string, roots: JobRoots): JobFile[] {
       `'${pattern}' matches no file in the workspace: check the glob (relative to the workspace), or remove it from test-events.${backslash}`
     )
   }
-  return matches.map(match => resolveJobFile(INPUT, match, roots))
+  return matches.map(match => {
+    checkMatch(INPUT, pattern, match, roots)
+    return resolveJobFile(INPUT, match, roots)
+  })
 }
 
 function loadFile(file: JobFile): TestCase[] {
@@ -114,7 +118,7 @@ function loadFile(file: JobFile): TestCase[] {
     data = parseJson(bytes.toString('utf8'))
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error
-    const message = `${file.name} is not valid JSON: ${error.reason} at line ${error.line}, column ${error.column}. Fix the file's syntax.`
+    const message = error.describe(file.name)
     throw new InputError(INPUT, message, [
       {
         level: 'error',

@@ -40,20 +40,16 @@ export function loadStoreData(path: string, roots: JobRoots): KeyValueStores | u
     data = parseJson(text)
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error
-    throw new InputError(
-      STORE_INPUT,
-      `${file.name} is not valid JSON: ${error.reason} at line ${error.line}, column ${error.column}. Fix the file's syntax.`,
-      [
-        {
-          level: 'error',
-          message: `${error.reason}.`,
-          title: 'Invalid store data JSON',
-          file: file.name,
-          line: error.line,
-          column: error.column
-        }
-      ]
-    )
+    throw new InputError(STORE_INPUT, error.describe(file.name), [
+      {
+        level: 'error',
+        message: `${error.reason}.`,
+        title: 'Invalid store data JSON',
+        file: file.name,
+        line: error.line,
+        column: error.column
+      }
+    ])
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new InputError(

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InputError } from '../../../src/errors.js'
 import {
+  checkMatch,
   checkPattern,
   displayName,
   formatBytes,
@@ -146,7 +147,27 @@ describe('checkPattern', () => {
       expect(error.message).not.toContain(base)
     }
     expect(() => checkPattern('test-events', 'g/fns/*.js', roots)).not.toThrow()
+    // A name the glob library reads as plain text, though it holds a character of globs.
+    symlinkSync(join(base, 'elsewhere'), join(roots.workspace, 'g', 'x!y'))
+    expect(() => checkPattern('test-events', 'g/x!y/ssh/*', roots)).toThrow(/leads outside/)
     expect(() => checkPattern('test-events', 'missing/*.json', roots)).not.toThrow()
+  })
+
+  it('refuses a match whose folder is outside the job, naming the pattern only', () => {
+    const outsideMatch = join(roots.workspace, 'g', 'etc', 'ssh', 'found.json')
+    const error = (() => {
+      try {
+        checkMatch('test-events', 'g/e\\tc/**', outsideMatch, roots)
+      } catch (caught) {
+        return caught as InputError
+      }
+      throw new Error('the match was accepted')
+    })()
+    expect(error.message).toContain("'g/e\\tc/**' leads outside the workspace")
+    expect(error.message).not.toContain('found.json')
+    expect(() =>
+      checkMatch('test-events', 'functions/*', join(roots.workspace, 'functions', 'a.js'), roots)
+    ).not.toThrow()
   })
 
   it('accepts globs inside the workspace and RUNNER_TEMP', () => {

@@ -52,8 +52,13 @@ describe('nesting', () => {
       2,
       MAX_JSON_DEPTH
     ])
+    expect(error.tooDeep).toBe(true)
+    expect(error.describe('cases.json')).toBe(
+      `cases.json is JSON nesting is deeper than ${MAX_JSON_DEPTH} levels at line 2, column ${MAX_JSON_DEPTH}: flatten the data.`
+    )
     const invalid = syntaxError('['.repeat(5000))
     expect(invalid.reason).toBe(`nesting is deeper than ${MAX_JSON_DEPTH} levels`)
+    expect(invalid.describe('cases.json')).toMatch(/^cases\.json is not valid JSON: /)
   })
 
   it('accepts the limit itself, and brackets inside strings do not count', () => {

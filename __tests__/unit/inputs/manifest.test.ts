@@ -400,6 +400,8 @@ describe('manifest errors name the file, the entry and the key', () => {
     expect(functions[0].name).toBe('007')
     expect(functions[0].maxComputeUtilization).toBe(80)
     expect(functions[0].tags).toEqual({ version: '1.10', id: '12345678901234567890', zip: '01234' })
+    const tagged = await load('functions:\n  - name: a\n    code: a.js\n    comment: !!int "42"\n')
+    expect(tagged.functions[0].comment).toBe('42')
   })
 
   it('gives the line of a bad indentation', async () => {
