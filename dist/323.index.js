@@ -693,6 +693,7 @@ function errorMessage(error) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ah: () => (/* binding */ resolveJobFile),
+/* harmony export */   CE: () => (/* binding */ checkMatch),
 /* harmony export */   FK: () => (/* binding */ isInside),
 /* harmony export */   i5: () => (/* binding */ readJobFile),
 /* harmony export */   rg: () => (/* binding */ checkPattern),
@@ -705,12 +706,14 @@ function errorMessage(error) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3382);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _report_words_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2691);
 // Files named by inputs (code, test events, manifests, store data) are read only when they
 // resolve, after following symlinks, to a regular file inside the job's own folders:
 // GITHUB_WORKSPACE, or RUNNER_TEMP for files an earlier step generated. Sizes are checked
 // before reading, so a huge file or a device never gets read, and no message quotes a file.
+
 
 
 
@@ -880,11 +883,28 @@ function fixedFolder(pattern) {
     const segments = pattern.split('/');
     const fixed = [];
     for (const segment of segments.slice(0, -1)) {
-        if (/[*?[\]{}()!]/.test(segment))
+        if ((0,tinyglobby__WEBPACK_IMPORTED_MODULE_4__/* .isDynamicPattern */ .ey)(segment))
             break;
         fixed.push(segment);
     }
     return fixed.join('/');
+}
+/**
+ * Refuses a glob match whose folder is really outside the job (the glob library may start its
+ * crawl below a folder the pattern's text does not show as fixed, an escaped one say). The
+ * message names the pattern only: the match is a name from outside.
+ */
+function checkMatch(input, pattern, match, roots) {
+    let folder;
+    try {
+        folder = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(match));
+    }
+    catch {
+        return; // Gone meanwhile: resolving the match says so.
+    }
+    if (displayName(folder, roots) === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `'${pattern}' leads outside the workspace through a symbolic link. Only the job's own files can be matched: copy them into the workspace.`);
+    }
 }
 /**
  * A key read from a file, as a message may name it: short key-like names are what a person
@@ -955,7 +975,8 @@ function recordAttempts(client) {
         catch (error) {
             const status = statusOf(error);
             const list = refusals.get(context) ?? [];
-            list.push(status !== undefined && status < 500);
+            // Only a 4xx is a refusal: no answer, a 5xx or an unreadable 2xx may hide a write.
+            list.push(status !== undefined && status >= 400 && status < 500);
             refusals.set(context, list);
             throw error;
         }
@@ -970,7 +991,9 @@ function recordAttempts(client) {
             if (typeof error === 'object' && error !== null) {
                 Object.defineProperty(error, EARLIER_ATTEMPTS_REFUSED, {
                     value: earlier.length > 0 && earlier.every(Boolean),
-                    enumerable: false
+                    enumerable: false,
+                    writable: true,
+                    configurable: true
                 });
             }
             throw error;
@@ -1675,18 +1698,29 @@ class JsonSyntaxError extends Error {
     reason;
     line;
     column;
+    tooDeep;
     constructor(
     /** What is wrong, in words that never contain the file's text. */
     reason, 
     /** 1-based. */
     line, 
     /** 1-based. */
-    column) {
+    column, 
+    /** Valid JSON, nested deeper than MAX_JSON_DEPTH. */
+    tooDeep = false) {
         super(`${reason} at line ${line}, column ${column}`);
         this.reason = reason;
         this.line = line;
         this.column = column;
+        this.tooDeep = tooDeep;
         this.name = 'JsonSyntaxError';
+    }
+    /** The whole sentence about a file, from its name: what is wrong, where, and the fix. */
+    describe(file) {
+        const where = `at line ${this.line}, column ${this.column}`;
+        return this.tooDeep
+            ? `${file} is JSON ${this.reason} ${where}: flatten the data.`
+            : `${file} is not valid JSON: ${this.reason} ${where}. Fix the file's syntax.`;
     }
 }
 /**
@@ -1706,7 +1740,8 @@ function parseJson(text) {
     }
     const tooDeep = firstTooDeep(source);
     if (tooDeep !== undefined) {
-        throw new Scanner(source).error(`nesting is deeper than ${MAX_JSON_DEPTH} levels`, tooDeep);
+        const { line, column } = new Scanner(source).error('', tooDeep);
+        throw new JsonSyntaxError(`nesting is deeper than ${MAX_JSON_DEPTH} levels`, line, column, true);
     }
     return value;
 }
@@ -1981,7 +2016,10 @@ function matchPattern(pattern, roots) {
             : '';
         throw new errors/* InputError */.d(INPUT, `'${pattern}' matches no file in the workspace: check the glob (relative to the workspace), or remove it from test-events.${backslash}`);
     }
-    return matches.map(match => (0,files/* resolveJobFile */.Ah)(INPUT, match, roots));
+    return matches.map(match => {
+        (0,files/* checkMatch */.CE)(INPUT, pattern, match, roots);
+        return (0,files/* resolveJobFile */.Ah)(INPUT, match, roots);
+    });
 }
 function loadFile(file) {
     const bytes = (0,files/* readJobFile */.i5)(INPUT, file, MAX_CASE_FILE_BYTES, 'Split the cases into several files, or trim the events.');
@@ -1992,7 +2030,7 @@ function loadFile(file) {
     catch (error) {
         if (!(error instanceof JsonSyntaxError))
             throw error;
-        const message = `${file.name} is not valid JSON: ${error.reason} at line ${error.line}, column ${error.column}. Fix the file's syntax.`;
+        const message = error.describe(file.name);
         throw new errors/* InputError */.d(INPUT, message, [
             {
                 level: 'error',
@@ -2504,7 +2542,11 @@ function stateOf(current) {
 }
 /** True when CloudFront's answer does not say whether a write was applied. */
 function outcomeUnknown(error) {
-    return error instanceof AwsCallError && (error.status === undefined || error.status >= 500);
+    if (!(error instanceof AwsCallError))
+        return false;
+    const status = error.status;
+    // A 2xx the SDK could not read is an answer lost as surely as none at all.
+    return status === undefined || status >= 500 || (status >= 200 && status < 300);
 }
 /** What a write whose answer was lost says, once a fresh read showed it was applied. */
 function lostAnswer(error, verified) {
@@ -3844,6 +3886,9 @@ function withSuffix(name, suffix) {
 }
 function parseFunctionSettings(read, run, name, kind, overrides) {
     const runtime = parseInput(read, 'runtime');
+    if (kind === 'connection-function' && runtime !== 'cloudfront-js-2.0') {
+        throw new errors/* InputError */.d('runtime', `'${runtime}' cannot run a connection function: connection functions only support cloudfront-js-2.0. Set runtime: cloudfront-js-2.0 (the default).`);
+    }
     const publish = parseInput(read, 'publish');
     const keyValueStores = parseKeyValueStores(inputText(read, 'key-value-stores'), runtime);
     const fields = {
@@ -3986,8 +4031,10 @@ function parseDocument(yaml, text, name) {
         Scalar(_key, node) {
             if (typeof node.value !== 'number' && typeof node.value !== 'bigint')
                 return;
+            // A plain scalar's source is the number as written; a quoted one's holds its quotes.
             const token = node.srcToken;
-            node.value = token && 'source' in token ? token.source : String(node.value);
+            node.value =
+                node.type === 'PLAIN' && token && 'source' in token ? token.source : String(node.value);
         }
     });
     try {
@@ -4831,7 +4878,7 @@ function loadStoreData(path, roots) {
     catch (error) {
         if (!(error instanceof JsonSyntaxError))
             throw error;
-        throw new errors/* InputError */.d(STORE_INPUT, `${file.name} is not valid JSON: ${error.reason} at line ${error.line}, column ${error.column}. Fix the file's syntax.`, [
+        throw new errors/* InputError */.d(STORE_INPUT, error.describe(file.name), [
             {
                 level: 'error',
                 message: `${error.reason}.`,

@@ -108,8 +108,11 @@ function invalidResult(eventType, result) {
             return `response: statusCode must be an integer, not ${kindOf(status)}`;
         }
     }
-    else if (typeof result.uri !== 'string') {
+    else if (result.uri === undefined) {
         return 'request: it has no uri (return event.request, not the whole event)';
+    }
+    else if (typeof result.uri !== 'string') {
+        return `request: uri must be a string, not ${kindOf(result.uri)}`;
     }
     const maps = isResponse ? ['headers', 'cookies'] : ['querystring', 'headers', 'cookies'];
     for (const map of maps) {
@@ -136,7 +139,7 @@ function kindOf(value) {
         return `the string ${JSON.stringify(value.slice(0, 40))}`;
     if (typeof value === 'number')
         return `the number ${value}`;
-    return `a ${typeof value}`;
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 function pick(source, fields, maps) {
     const picked = {};
@@ -189,7 +192,15 @@ function checkByteLength(byteLength) {
   return byteLength;
 }
 
+// Unlike the fixed-width reads, Node requires the offset of a variable-width one.
+function requireOffset(offset) {
+  if (offset === undefined) {
+    throw new TypeError('The "offset" argument must be of type number. Received undefined');
+  }
+}
+
 function readUnsigned(buffer, offset, byteLength, littleEndian) {
+  requireOffset(offset);
   var size = checkByteLength(byteLength);
   var at = checkOffset(buffer, offset, size);
   var value = 0;
@@ -206,15 +217,19 @@ function readSigned(buffer, offset, byteLength, littleEndian) {
 }
 
 function writeInteger(buffer, value, offset, byteLength, littleEndian, signed) {
+  requireOffset(offset);
   var size = checkByteLength(byteLength);
   var at = checkOffset(buffer, offset, size);
   var limit = Math.pow(2, 8 * size);
   var min = signed ? -limit / 2 : 0;
   var max = signed ? limit / 2 - 1 : limit - 1;
-  if (typeof value !== 'number' || value !== value || value < min || value > max) {
+  // As Node: the value is a number, truncated toward zero; NaN writes 0.
+  var n = +value;
+  if (n < min || n > max) {
     throw new RangeError('The value of "value" is out of range. It must be >= ' + min + ' and <= ' + max + '. Received ' + String(value));
   }
-  var rest = Math.floor(value) < 0 ? Math.floor(value) + limit : Math.floor(value);
+  n = n !== n ? 0 : Math.trunc(n);
+  var rest = n < 0 ? n + limit : n;
   for (var i = size - 1; i >= 0; i--) {
     buffer[littleEndian ? at + size - 1 - i : at + i] = rest % 256;
     rest = Math.floor(rest / 256);
