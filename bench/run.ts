@@ -4,10 +4,9 @@
 // peak memory are measured with /usr/bin/time when it is installed. CPU time moves far less
 // than wall time when other work shares the machine.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { defaultInputs, parseOutputFile } from '../scripts/run-action.js'
+import { parseOutputFile, prepareStep } from '../scripts/run-action.js'
 
 const TIME = '/usr/bin/time'
 export const CAN_TIME = existsSync(TIME)
@@ -42,31 +41,8 @@ export interface BundleRun {
 const epochNow = (): number => performance.timeOrigin + performance.now()
 
 export async function runBundle(options: BundleRunOptions): Promise<BundleRun> {
-  const files = mkdtempSync(join(tmpdir(), 'cf-bench-run-'))
-  const outputFile = join(files, 'output')
-  const summaryFile = join(files, 'summary')
+  const { dir: files, outputFile, env } = prepareStep(options, 'cf-bench-run-')
   const timeFile = join(files, 'time')
-  writeFileSync(outputFile, '')
-  writeFileSync(summaryFile, '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: options.workspace,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REPOSITORY: 'example/repo',
-    RUNNER_TEMP: files,
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'emulator-secret',
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_CLOUDFRONT: options.endpoint,
-    ...options.env
-  }
-  for (const [name, value] of Object.entries({ ...defaultInputs(), ...options.inputs })) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  }
   const timed = options.timed === true && CAN_TIME
   const [command, args] = timed
     ? [TIME, ['-f', '%U %S %M', '-o', timeFile, options.node, options.entry]]

@@ -68,10 +68,27 @@ function awsEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('AWS_')))
 }
 
-export async function runAction(options: RunActionOptions): Promise<ActionRun> {
-  const files = mkdtempSync(join(tmpdir(), 'cf-action-run-'))
-  const outputFile = join(files, 'output')
-  const summaryFile = join(files, 'summary')
+/** One step's files and environment, as the runner prepares them. */
+export interface RunnerStep {
+  /** A temporary folder (RUNNER_TEMP) holding the output and summary files; remove it after. */
+  dir: string
+  outputFile: string
+  summaryFile: string
+  env: NodeJS.ProcessEnv
+}
+
+/**
+ * The environment the runner gives an action's process: GITHUB_* variables and files, the
+ * inputs as INPUT_<NAME> (the runner's defaults for those left out) and the CloudFront
+ * endpoint with test credentials, or the caller's AWS settings when there is no endpoint.
+ */
+export function prepareStep(
+  options: Pick<RunActionOptions, 'inputs' | 'endpoint' | 'workspace' | 'env'>,
+  prefix: string
+): RunnerStep {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  const outputFile = join(dir, 'output')
+  const summaryFile = join(dir, 'summary')
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
   const env: NodeJS.ProcessEnv = {
@@ -83,7 +100,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_EVENT_NAME: 'push',
     GITHUB_REPOSITORY: 'example/repo',
-    RUNNER_TEMP: files,
+    RUNNER_TEMP: dir,
     ...(options.endpoint === undefined
       ? awsEnvironment()
       : {
@@ -98,6 +115,11 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries({ ...defaultInputs(), ...options.inputs })) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
+  return { dir, outputFile, summaryFile, env }
+}
+
+export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+  const { dir: files, outputFile, summaryFile, env } = prepareStep(options, 'cf-action-run-')
   const started = performance.now()
   try {
     const { exitCode, stdout, stderr } = await spawnNode(

@@ -18,8 +18,8 @@ import { startEmulator, type Emulator, type RequestLogEntry } from '../../emulat
 import {
   ACTION_ENTRY,
   actionNode,
-  defaultInputs,
   parseOutputFile,
+  prepareStep,
   runAction,
   type ActionRun
 } from '../../scripts/run-action.js'
@@ -217,30 +217,7 @@ export function startAction(options: {
   workspace: string
   env?: Record<string, string>
 }): RunningAction {
-  const files = mkdtempSync(join(tmpdir(), 'cf-action-start-'))
-  const outputFile = join(files, 'output')
-  const summaryFile = join(files, 'summary')
-  writeFileSync(outputFile, '')
-  writeFileSync(summaryFile, '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: options.workspace,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REPOSITORY: 'example/repo',
-    RUNNER_TEMP: files,
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'emulator-secret',
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_CLOUDFRONT: options.endpoint,
-    ...options.env
-  }
-  for (const [name, value] of Object.entries({ ...defaultInputs(), ...options.inputs })) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  }
+  const { dir: files, outputFile, summaryFile, env } = prepareStep(options, 'cf-action-start-')
   const started = performance.now()
   const child = spawn(actionNode(), [ACTION_ENTRY], {
     env,
