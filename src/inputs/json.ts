@@ -1,6 +1,7 @@
 // JSON parsing that reports where a file is wrong without ever quoting it: the engine's own
 // messages include a snippet of the text, and a file's content must never reach a log.
 // JSON.parse does the work; on failure a small scanner finds the first offending position.
+import { InputError } from '../errors.js'
 
 export class JsonSyntaxError extends Error {
   constructor(
@@ -67,6 +68,28 @@ function firstTooDeep(text: string): number | undefined {
     }
   }
   return undefined
+}
+
+/**
+ * Parses the JSON of a file an input names: a syntax error becomes an input error naming the
+ * file, with an annotation at the position (`title` says what kind of file it is).
+ */
+export function parseJsonFile(input: string, file: string, text: string, title: string): unknown {
+  try {
+    return parseJson(text)
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error
+    throw new InputError(input, error.describe(file), [
+      {
+        level: 'error',
+        message: `${error.reason}.`,
+        title,
+        file,
+        line: error.line,
+        column: error.column
+      }
+    ])
+  }
 }
 
 /** Finds the first syntax error of text that JSON.parse refused. */

@@ -24,7 +24,7 @@ import {
   type JobFile,
   type JobRoots
 } from '../inputs/files.js'
-import { JsonSyntaxError, parseJson } from '../inputs/json.js'
+import { parseJsonFile } from '../inputs/json.js'
 
 const INPUT = 'test-events'
 
@@ -113,23 +113,7 @@ function loadFile(file: JobFile): TestCase[] {
     MAX_CASE_FILE_BYTES,
     'Split the cases into several files, or trim the events.'
   )
-  let data: unknown
-  try {
-    data = parseJson(bytes.toString('utf8'))
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error
-    const message = error.describe(file.name)
-    throw new InputError(INPUT, message, [
-      {
-        level: 'error',
-        message: `${error.reason}.`,
-        title: 'Invalid test case JSON',
-        file: file.name,
-        line: error.line,
-        column: error.column
-      }
-    ])
-  }
+  const data = parseJsonFile(INPUT, file.name, bytes.toString('utf8'), 'Invalid test case JSON')
   if (Array.isArray(data)) {
     if (data.length === 0) {
       throw new InputError(

@@ -2,7 +2,7 @@
 // declared type and runtime. No request reaches AWS and no credentials are needed, so fork
 // pull requests (which get no secrets) can run the same test gate.
 import { InputError } from '../errors.js'
-import { parseJson, JsonSyntaxError } from '../inputs/json.js'
+import { parseJsonFile } from '../inputs/json.js'
 import { readJobFile, resolveJobFile, type JobRoots } from '../inputs/files.js'
 import type { FunctionOutcome, Job } from '../deploy/orchestrate.js'
 import { inPool } from '../deploy/orchestrate.js'
@@ -35,22 +35,7 @@ export function loadStoreData(path: string, roots: JobRoots): KeyValueStores | u
     MAX_STORE_DATA_BYTES,
     'A key value store holds at most 5 MB: keep the keys the tests need.'
   ).toString('utf8')
-  let data: unknown
-  try {
-    data = parseJson(text)
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error
-    throw new InputError(STORE_INPUT, error.describe(file.name), [
-      {
-        level: 'error',
-        message: `${error.reason}.`,
-        title: 'Invalid store data JSON',
-        file: file.name,
-        line: error.line,
-        column: error.column
-      }
-    ])
-  }
+  const data = parseJsonFile(STORE_INPUT, file.name, text, 'Invalid store data JSON')
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new InputError(
       STORE_INPUT,
