@@ -491,22 +491,9 @@ describe('checkCode entry points', () => {
     ])
   })
 
-  it('refuses runtime 1.0 for a connection function', () => {
-    const source = 'function connectionHandler(connection) {\n  connection.allow()\n}\n'
-    expect(checkCode(source, { runtime: V1, kind: CONN })).toEqual([
-      {
-        rule: 'unsupported-runtime',
-        message:
-          'Connection functions only support cloudfront-js-2.0: set runtime: cloudfront-js-2.0',
-        line: 1,
-        column: 1
-      }
-    ])
-  })
-
   it('reports only the syntax error when the code does not parse', () => {
-    const findings = checkCode('function connectionHandler(c) {', { runtime: V1, kind: CONN })
-    expect(where(findings)).toEqual(['unsupported-runtime@1:1', 'syntax@1:32'])
+    const findings = checkCode('function connectionHandler(c) {', { runtime: V2, kind: CONN })
+    expect(where(findings)).toEqual(['syntax@1:32'])
   })
 })
 
