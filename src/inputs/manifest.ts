@@ -9,6 +9,7 @@ import { keyForMessage, readJobFile, resolveJobFile } from './files.js'
 import { parseFunctionInputs, type FunctionInputs } from './function.js'
 import type { RunInputs } from './run.js'
 import { checkTags, parseTags } from './tags.js'
+import { isValidName } from './values.js'
 
 const INPUT = 'functions'
 export const MAX_MANIFEST_BYTES = 1024 * 1024
@@ -53,10 +54,7 @@ export async function loadManifest(path: string, run: RunInputs): Promise<Functi
     const label = `functions[${index}]`
     if (!isMapping(raw)) return fail(`${label}: `, `must be a mapping, got ${kindOf(raw)}.`)
     // The name labels messages only when it is a valid name: anything else is file content.
-    const where =
-      typeof raw.name === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(raw.name)
-        ? `${label} (${raw.name})`
-        : label
+    const where = isValidName(raw.name) ? `${label} (${raw.name})` : label
     checkKeys(raw, where, fail)
     const entry = { ...(defaults as Entry), ...raw }
     let fn: FunctionInputs
@@ -204,7 +202,8 @@ function textOf(
   const value = entry[name as InputName]
   if (value === undefined || value === null) return ''
   if (typeof value === 'string') return value
-  if (typeof value === 'boolean' || typeof value === 'number') return String(value)
+  // Numbers are text already (parseDocument keeps them as written); booleans are not.
+  if (typeof value === 'boolean') return String(value)
   if (
     Array.isArray(value) &&
     LIST_KEYS.has(name) &&
@@ -236,7 +235,7 @@ function tagsOf(value: unknown): Tags | undefined {
     const entries = Object.entries(value).map(([key, tag]): [string, string] => {
       // `key:` with nothing after it is an empty value, as `key=` is in the text form.
       if (tag === null) return [key, '']
-      if (typeof tag !== 'string' && typeof tag !== 'number' && typeof tag !== 'boolean') {
+      if (typeof tag !== 'string' && typeof tag !== 'boolean') {
         throw new InputError('tags', `the value of '${key}' must be text, got ${kindOf(tag)}.`)
       }
       return [key, String(tag)]
@@ -250,8 +249,7 @@ function tagsOf(value: unknown): Tags | undefined {
 }
 
 function sameName(text: string, name: unknown): boolean {
-  if (typeof name !== 'string' && typeof name !== 'number') return false
-  return text.trim() !== '' && text.trim() === String(name).trim()
+  return typeof name === 'string' && text.trim() !== '' && text.trim() === name.trim()
 }
 
 function isMapping(value: unknown): value is Entry {

@@ -16,6 +16,11 @@ const STORE_ARN_PATTERN = /^arn:aws[a-z-]*:cloudfront::\d{12}:key-value-store\/[
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufffe\uffff]/u
 
+/** Whether `name` is a valid function name (what parseName accepts, without its messages). */
+export function isValidName(name: unknown): name is string {
+  return typeof name === 'string' && NAME_PATTERN.test(name)
+}
+
 /** Characters as CloudFront counts them: Unicode code points, not UTF-16 units. */
 export function characters(text: string): number {
   return [...text].length
