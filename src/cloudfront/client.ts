@@ -46,10 +46,8 @@ function recordAttempts(client: CloudFrontClient): void {
       try {
         return await next(args)
       } catch (error) {
-        const status = statusOf(error)
         const list = refusals.get(context) ?? []
-        // Only a 4xx is a refusal: no answer, a 5xx or an unreadable 2xx may hide a write.
-        list.push(status !== undefined && status >= 400 && status < 500)
+        list.push(isRefusal(statusOf(error)))
         refusals.set(context, list)
         throw error
       }
@@ -76,6 +74,14 @@ function recordAttempts(client: CloudFrontClient): void {
     },
     { step: 'initialize', name: 'reportAttemptOutcomes', priority: 'high' }
   )
+}
+
+/**
+ * Whether an answer with this status refused the request, so it cannot have been applied. Only
+ * a 4xx does: no answer, a 5xx or a 2xx the SDK could not read may hide a write.
+ */
+export function isRefusal(status: number | undefined): boolean {
+  return status !== undefined && status >= 400 && status < 500
 }
 
 function statusOf(error: unknown): number | undefined {

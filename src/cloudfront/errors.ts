@@ -1,6 +1,6 @@
 // Turns failed AWS calls into messages that say what happened and what to do.
 import { errorMessage } from '../errors.js'
-import { EARLIER_ATTEMPTS_REFUSED } from './client.js'
+import { EARLIER_ATTEMPTS_REFUSED, isRefusal } from './client.js'
 
 /** A failed CloudFront call, with the operation that failed. */
 export class AwsCallError extends Error {
@@ -11,6 +11,8 @@ export class AwsCallError extends Error {
   readonly attempts: number
   /** Every attempt before the last was refused (throttled): none of them was applied. */
   readonly earlierAttemptsRefused: boolean
+  /** The last attempt was refused (a 4xx), so it was not applied. */
+  readonly refused: boolean
 
   constructor(
     readonly operation: string,
@@ -33,6 +35,7 @@ export class AwsCallError extends Error {
     this.status = error?.$metadata?.httpStatusCode
     this.requestId = error?.$metadata?.requestId
     this.attempts = error?.$metadata?.attempts ?? 1
+    this.refused = isRefusal(this.status)
     this.earlierAttemptsRefused =
       (cause as Record<string, unknown> | undefined)?.[EARLIER_ATTEMPTS_REFUSED] === true
   }

@@ -124,10 +124,7 @@ function stateOf(current: CurrentFunction): FunctionState {
 
 /** True when CloudFront's answer does not say whether a write was applied. */
 function outcomeUnknown(error: unknown): boolean {
-  if (!(error instanceof AwsCallError)) return false
-  const status = error.status
-  // A 2xx the SDK could not read is an answer lost as surely as none at all.
-  return status === undefined || status >= 500 || (status >= 200 && status < 300)
+  return error instanceof AwsCallError && !error.refused
 }
 
 /** What a write whose answer was lost says, once a fresh read showed it was applied. */
