@@ -185,16 +185,9 @@ const V2 = 'cloudfront-js-2.0';
  * an empty array means the code passed every check.
  */
 function checkCode(source, options) {
+    // A connection function on runtime 1.0 never gets here: the runtime input refuses it.
     const { runtime, kind } = options;
     const findings = [];
-    if (kind === 'connection-function' && runtime !== V2) {
-        findings.push({
-            rule: 'unsupported-runtime',
-            message: `Connection functions only support ${V2}: set runtime: ${V2}`,
-            line: 1,
-            column: 1
-        });
-    }
     let program;
     try {
         program = (0,_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .parseProgram */ .E)(source);
@@ -973,10 +966,8 @@ function recordAttempts(client) {
             return await next(args);
         }
         catch (error) {
-            const status = statusOf(error);
             const list = refusals.get(context) ?? [];
-            // Only a 4xx is a refusal: no answer, a 5xx or an unreadable 2xx may hide a write.
-            list.push(status !== undefined && status >= 400 && status < 500);
+            list.push(isRefusal(statusOf(error)));
             refusals.set(context, list);
             throw error;
         }
@@ -999,6 +990,13 @@ function recordAttempts(client) {
             throw error;
         }
     }, { step: 'initialize', name: 'reportAttemptOutcomes', priority: 'high' });
+}
+/**
+ * Whether an answer with this status refused the request, so it cannot have been applied. Only
+ * a 4xx does: no answer, a 5xx or a 2xx the SDK could not read may hide a write.
+ */
+function isRefusal(status) {
+    return status !== undefined && status >= 400 && status < 500;
 }
 function statusOf(error) {
     const failed = error;
@@ -1029,6 +1027,8 @@ class AwsCallError extends Error {
     attempts;
     /** Every attempt before the last was refused (throttled): none of them was applied. */
     earlierAttemptsRefused;
+    /** The last attempt was refused (a 4xx), so it was not applied. */
+    refused;
     constructor(operation, cause, 
     /** Where the request went, for messages about unreachable or silent endpoints. */
     endpoint) {
@@ -1043,6 +1043,7 @@ class AwsCallError extends Error {
         this.status = error?.$metadata?.httpStatusCode;
         this.requestId = error?.$metadata?.requestId;
         this.attempts = error?.$metadata?.attempts ?? 1;
+        this.refused = isRefusal(this.status);
         this.earlierAttemptsRefused =
             cause?.[EARLIER_ATTEMPTS_REFUSED] === true;
     }
@@ -1694,6 +1695,7 @@ var files = __webpack_require__(3622);
 // JSON parsing that reports where a file is wrong without ever quoting it: the engine's own
 // messages include a snippet of the text, and a file's content must never reach a log.
 // JSON.parse does the work; on failure a small scanner finds the first offending position.
+
 class JsonSyntaxError extends Error {
     reason;
     line;
@@ -1769,6 +1771,29 @@ function firstTooDeep(text) {
         }
     }
     return undefined;
+}
+/**
+ * Parses the JSON of a file an input names: a syntax error becomes an input error naming the
+ * file, with an annotation at the position (`title` says what kind of file it is).
+ */
+function parseJsonFile(input, file, text, title) {
+    try {
+        return parseJson(text);
+    }
+    catch (error) {
+        if (!(error instanceof JsonSyntaxError))
+            throw error;
+        throw new errors/* InputError */.d(input, error.describe(file), [
+            {
+                level: 'error',
+                message: `${error.reason}.`,
+                title,
+                file,
+                line: error.line,
+                column: error.column
+            }
+        ]);
+    }
 }
 /** Finds the first syntax error of text that JSON.parse refused. */
 function locateError(text) {
@@ -2023,25 +2048,7 @@ function matchPattern(pattern, roots) {
 }
 function loadFile(file) {
     const bytes = (0,files/* readJobFile */.i5)(INPUT, file, MAX_CASE_FILE_BYTES, 'Split the cases into several files, or trim the events.');
-    let data;
-    try {
-        data = parseJson(bytes.toString('utf8'));
-    }
-    catch (error) {
-        if (!(error instanceof JsonSyntaxError))
-            throw error;
-        const message = error.describe(file.name);
-        throw new errors/* InputError */.d(INPUT, message, [
-            {
-                level: 'error',
-                message: `${error.reason}.`,
-                title: 'Invalid test case JSON',
-                file: file.name,
-                line: error.line,
-                column: error.column
-            }
-        ]);
-    }
+    const data = parseJsonFile(INPUT, file.name, bytes.toString('utf8'), 'Invalid test case JSON');
     if (Array.isArray(data)) {
         if (data.length === 0) {
             throw new errors/* InputError */.d(INPUT, `${file.name} holds an empty array: add at least one case {"name", "event", "expect"}, or remove the file from test-events.`);
@@ -2542,11 +2549,7 @@ function stateOf(current) {
 }
 /** True when CloudFront's answer does not say whether a write was applied. */
 function outcomeUnknown(error) {
-    if (!(error instanceof AwsCallError))
-        return false;
-    const status = error.status;
-    // A 2xx the SDK could not read is an answer lost as surely as none at all.
-    return status === undefined || status >= 500 || (status >= 200 && status < 300);
+    return error instanceof AwsCallError && !error.refused;
 }
 /** What a write whose answer was lost says, once a fresh read showed it was applied. */
 function lostAnswer(error, verified) {
@@ -3420,6 +3423,10 @@ const STORE_ARN_PATTERN = /^arn:aws[a-z-]*:cloudfront::\d{12}:key-value-store\/[
 // carry at all (U+FFFE, U+FFFF, lone surrogates), which CloudFront refuses.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufffe\uffff]/u;
+/** Whether `name` is a valid function name (what parseName accepts, without its messages). */
+function isValidName(name) {
+    return typeof name === 'string' && NAME_PATTERN.test(name);
+}
 /** Characters as CloudFront counts them: Unicode code points, not UTF-16 units. */
 function characters(text) {
     return [...text].length;
@@ -3926,6 +3933,7 @@ function parseFunctionSettings(read, run, name, kind, overrides) {
 
 
 
+
 const manifest_INPUT = 'functions';
 const MAX_MANIFEST_BYTES = 1024 * 1024;
 /** Aliases a manifest may use; more is refused as a resource-exhaustion attack. */
@@ -3964,9 +3972,7 @@ async function loadManifest(path, run) {
         if (!isMapping(raw))
             return fail(`${label}: `, `must be a mapping, got ${kindOf(raw)}.`);
         // The name labels messages only when it is a valid name: anything else is file content.
-        const where = typeof raw.name === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(raw.name)
-            ? `${label} (${raw.name})`
-            : label;
+        const where = isValidName(raw.name) ? `${label} (${raw.name})` : label;
         checkKeys(raw, where, fail);
         const entry = { ...defaults, ...raw };
         let fn;
@@ -4081,7 +4087,8 @@ function textOf(entry, name, where, fail) {
         return '';
     if (typeof value === 'string')
         return value;
-    if (typeof value === 'boolean' || typeof value === 'number')
+    // Numbers are text already (parseDocument keeps them as written); booleans are not.
+    if (typeof value === 'boolean')
         return String(value);
     if (Array.isArray(value) &&
         LIST_KEYS.has(name) &&
@@ -4111,7 +4118,7 @@ function tagsOf(value) {
             // `key:` with nothing after it is an empty value, as `key=` is in the text form.
             if (tag === null)
                 return [key, ''];
-            if (typeof tag !== 'string' && typeof tag !== 'number' && typeof tag !== 'boolean') {
+            if (typeof tag !== 'string' && typeof tag !== 'boolean') {
                 throw new errors/* InputError */.d('tags', `the value of '${key}' must be text, got ${kindOf(tag)}.`);
             }
             return [key, String(tag)];
@@ -4121,9 +4128,7 @@ function tagsOf(value) {
     throw new errors/* InputError */.d('tags', `must be a mapping of key: value, or key=value text, got ${kindOf(value)}.`);
 }
 function sameName(text, name) {
-    if (typeof name !== 'string' && typeof name !== 'number')
-        return false;
-    return text.trim() !== '' && text.trim() === String(name).trim();
+    return typeof name === 'string' && text.trim() !== '' && text.trim() === name.trim();
 }
 function isMapping(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -4871,24 +4876,7 @@ function loadStoreData(path, roots) {
         return undefined;
     const file = (0,files/* resolveJobFile */.Ah)(STORE_INPUT, path, roots);
     const text = (0,files/* readJobFile */.i5)(STORE_INPUT, file, MAX_STORE_DATA_BYTES, 'A key value store holds at most 5 MB: keep the keys the tests need.').toString('utf8');
-    let data;
-    try {
-        data = parseJson(text);
-    }
-    catch (error) {
-        if (!(error instanceof JsonSyntaxError))
-            throw error;
-        throw new errors/* InputError */.d(STORE_INPUT, error.describe(file.name), [
-            {
-                level: 'error',
-                message: `${error.reason}.`,
-                title: 'Invalid store data JSON',
-                file: file.name,
-                line: error.line,
-                column: error.column
-            }
-        ]);
-    }
+    const data = parseJsonFile(STORE_INPUT, file.name, text, 'Invalid store data JSON');
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
         throw new errors/* InputError */.d(STORE_INPUT, `${file.name} must hold one JSON object of keys and their values, like {"/old": "/new"}.`);
     }
